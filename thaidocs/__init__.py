@@ -1,0 +1,70 @@
+"""thaidocs: official Thai government documents from structured data, as .docx and PDF."""
+
+from __future__ import annotations
+
+import os
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+# pythainlp must never write to the home directory; set before anything imports it.
+os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
+
+__version__ = "0.1.0"
+
+# Public names, imported on first use so that `import thaidocs` stays fast.
+_EXPORTS = {
+    "InputError": "thaidocs.errors",
+    "Problem": "thaidocs.errors",
+    "Announcement": "thaidocs.model",
+    "Order": "thaidocs.model",
+    "Letter": "thaidocs.model",
+    "Memo": "thaidocs.model",
+    "Plan": "thaidocs.model",
+    "Signer": "thaidocs.model",
+    "Clause": "thaidocs.model",
+    "Activity": "thaidocs.model",
+    "Options": "thaidocs.model",
+    "Document": "thaidocs.model",
+    "load": "thaidocs.model",
+    "from_dict": "thaidocs.model",
+    "json_schema": "thaidocs.model",
+    "compose": "thaidocs.layout",
+    "LayoutSpec": "thaidocs.layout",
+    "render": "thaidocs.api",
+    "to_pdf": "thaidocs.api",
+    "to_docx": "thaidocs.api",
+    "check": "thaidocs.proofread",
+    "Finding": "thaidocs.proofread",
+}
+
+__all__ = [*_EXPORTS, "__version__"]
+
+if TYPE_CHECKING:
+    from thaidocs.api import render, to_docx, to_pdf
+    from thaidocs.errors import InputError, Problem
+    from thaidocs.layout import LayoutSpec, compose
+    from thaidocs.model import (
+        Activity,
+        Announcement,
+        Clause,
+        Document,
+        Letter,
+        Memo,
+        Options,
+        Order,
+        Plan,
+        Signer,
+        from_dict,
+        json_schema,
+        load,
+    )
+    from thaidocs.proofread import Finding, check
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'thaidocs' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value

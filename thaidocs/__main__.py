@@ -1,0 +1,5 @@
+"""`python -m thaidocs`: the command line."""
+
+from thaidocs.cli import main
+
+main()

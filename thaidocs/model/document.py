@@ -1,0 +1,408 @@
+"""The typed input model: exactly the keys of the input format, validated at the door.
+
+Paths (signature images, emblem, fonts) are resolved against the input file's folder, passed
+as the validation context ``{"base_dir": Path}``; without it, against the working directory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any, Literal, Self
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PositiveInt,
+    Tag,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+
+from thaidocs.thai import THAI_MONTHS_ABBR, parse_date, to_arabic_digits
+
+LEVELS = ("inform", "consult", "involve", "collaborate", "empower")
+DEFAULT_LEVEL_LABELS = {
+    "inform": "การให้ข้อมูลข่าวสาร",
+    "consult": "การรับฟังความคิดเห็น",
+    "involve": "การเข้ามามีบทบาท",
+    "collaborate": "การสร้างความร่วมมือ",
+    "empower": "การเสริมอำนาจ",
+}
+#: fiscal-year order of calendar months: ต.ค. (10) first, ก.ย. (9) last
+FISCAL_MONTHS = (10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9)
+
+Acting = Literal["รักษาราชการแทน", "ปฏิบัติราชการแทน", "รักษาการในตำแหน่ง", "ปฏิบัติหน้าที่แทน"]
+Level = Literal["inform", "consult", "involve", "collaborate", "empower"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+def _resolve(value: Any, info: ValidationInfo) -> Any:
+    """Resolve a user path against the input file's folder and require that it exists."""
+    if value is None:
+        return None
+    base = (info.context or {}).get("base_dir") or Path.cwd()
+    path = Path(value).expanduser()
+    if not path.is_absolute():
+        path = Path(base) / path
+    if not path.is_file():
+        raise ValueError(f"file not found: {path}")
+    return path
+
+
+def _to_date(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        return parse_date(value)
+    return value
+
+
+ThaiDate = Annotated[
+    dt.date,
+    BeforeValidator(_to_date),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string", "format": "date"}, {"type": "string"}],
+            "description": "ISO date (2024-10-30) or Thai date text (๓๐ ตุลาคม ๒๕๖๗)",
+        }
+    ),
+]
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+def _one_or_many(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+Lines = Annotated[list[NonEmpty], BeforeValidator(_one_or_many)]
+
+
+class Clause(_Strict):
+    """A numbered item; nested ``clauses`` are numbered ๑.๑ then (๑)."""
+
+    text: NonEmpty
+    clauses: list[ClauseItem] = Field(default_factory=list)
+
+
+def _clause_kind(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "clause:text"
+    return "clause:item" if isinstance(value, dict | Clause) else None
+
+
+ClauseItem = Annotated[
+    Annotated[NonEmpty, Tag("clause:text")] | Annotated[Clause, Tag("clause:item")],
+    Discriminator(
+        _clause_kind,
+        custom_error_type="clause",
+        custom_error_message="not a clause: write a string or {text: ..., clauses: [...]}",
+    ),
+]
+
+
+class ClauseList(_Strict):
+    clauses: list[ClauseItem] = Field(min_length=1)
+
+
+class TableData(_Strict):
+    columns: list[NonEmpty] = Field(min_length=1)
+    rows: list[list[str]] = Field(default_factory=list)
+    widths: list[Annotated[float, Field(gt=0)]] | None = None
+
+    @model_validator(mode="after")
+    def _shape(self) -> Self:
+        n = len(self.columns)
+        problems = [
+            f"rows[{i}] has {len(row)} cells for {n} columns"
+            for i, row in enumerate(self.rows)
+            if len(row) != n
+        ]
+        if self.widths is not None and len(self.widths) != n:
+            problems.append(f"widths has {len(self.widths)} values for {n} columns")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
+class TableBlock(_Strict):
+    table: TableData
+
+
+class TextBlock(_Strict):
+    text: NonEmpty
+    indent: bool = True
+
+
+_BLOCK_KEYS = {"clauses": "block:clauses", "table": "block:table", "text": "block:text"}
+_BLOCK_TAGS: dict[type, str] = {
+    ClauseList: "block:clauses",
+    TableBlock: "block:table",
+    TextBlock: "block:text",
+}
+
+
+def _block_kind(value: Any) -> str | None:
+    """The block's form, from its shape; None for a value of no known form."""
+    if isinstance(value, str):
+        return "block:paragraph"
+    if isinstance(value, dict):
+        for key, tag in _BLOCK_KEYS.items():
+            if key in value:
+                return tag
+        return None
+    return _BLOCK_TAGS.get(type(value))
+
+
+Block = Annotated[
+    Annotated[NonEmpty, Tag("block:paragraph")]
+    | Annotated[ClauseList, Tag("block:clauses")]
+    | Annotated[TableBlock, Tag("block:table")]
+    | Annotated[TextBlock, Tag("block:text")],
+    Discriminator(
+        _block_kind,
+        custom_error_type="block",
+        custom_error_message="not a block: write a paragraph string, {clauses: [...]}, "
+        "{table: {...}} or {text: ..., indent: false}",
+    ),
+]
+
+
+class Signer(_Strict):
+    name: NonEmpty
+    position: Lines = Field(min_length=1)
+    acting: Acting | None = None
+    acting_for: NonEmpty | None = None
+    role: NonEmpty | None = None
+    signature: Path | None = None
+
+    _signature = field_validator("signature", mode="before")(_resolve)
+
+    @model_validator(mode="after")
+    def _acting_pair(self) -> Self:
+        if self.acting and not self.acting_for:
+            raise ValueError(f"@acting_for: required with acting ({self.acting})")
+        if self.acting_for and not self.acting:
+            raise ValueError("@acting: required with acting_for")
+        return self
+
+
+class Options(_Strict):
+    digits: Literal["thai", "arabic"] = "thai"
+    emblem: Path | None = None
+    font: NonEmpty = "TH SarabunPSK"
+    pdf_font: Annotated[list[Path], BeforeValidator(_one_or_many)] | None = Field(
+        default=None, max_length=2
+    )
+    pdf_font_scale: Annotated[float, Field(gt=0, le=3)] | None = None
+    pdfa: bool = False
+    #: overrides of the layout spec's house defaults, e.g. {date_line_indent: 4.5}
+    spec: dict[str, Any] = Field(default_factory=dict)
+
+    _emblem = field_validator("emblem", mode="before")(_resolve)
+
+    @field_validator("pdf_font", mode="before")
+    @classmethod
+    def _fonts(cls, value: Any, info: ValidationInfo) -> Any:
+        items = _one_or_many(value)
+        if items is None or not isinstance(items, list):
+            return items
+        return [_resolve(item, info) for item in items]
+
+    @field_validator("spec")
+    @classmethod
+    def _spec(cls, value: dict[str, Any]) -> dict[str, Any]:
+        from thaidocs.layout.spec import LayoutSpec
+
+        LayoutSpec(**value)
+        return value
+
+
+class _Document(_Strict):
+    agency: NonEmpty
+    body: list[Block] = Field(default_factory=list)
+    signers: list[Signer] = Field(min_length=1)
+    options: Options = Field(default_factory=Options)
+
+
+class _Dated(_Document):
+    subject: NonEmpty
+    date: ThaiDate
+
+
+class Announcement(_Dated):
+    type: Literal["announcement"] = "announcement"
+
+
+class Order(_Dated):
+    type: Literal["order"] = "order"
+    number: PositiveInt
+
+
+UrgencyMark = Literal["ด่วน", "ด่วนมาก", "ด่วนที่สุด"]
+SecrecyMark = Literal["ลับ", "ลับมาก", "ลับที่สุด"]
+
+
+class Letter(_Dated):
+    type: Literal["letter"] = "letter"
+    number: NonEmpty
+    address: Lines = Field(min_length=1)
+    to: NonEmpty
+    salutation: Literal["เรียน", "กราบเรียน"] = "เรียน"
+    references: Lines = Field(default_factory=list)
+    enclosures: Lines = Field(default_factory=list)
+    closing: NonEmpty | None = None
+    owner_unit: NonEmpty | None = None
+    phone: NonEmpty | None = None
+    fax: NonEmpty | None = None
+    email: NonEmpty | None = None
+    copies: Lines = Field(default_factory=list)
+    urgency: UrgencyMark | None = None
+    secrecy: SecrecyMark | None = None
+
+    @property
+    def closing_text(self) -> str:
+        """The closing phrase: the caller's, or the one that pairs with the salutation."""
+        if self.closing:
+            return self.closing
+        return "ขอแสดงความนับถืออย่างยิ่ง" if self.salutation == "กราบเรียน" else "ขอแสดงความนับถือ"
+
+
+class Memo(_Dated):
+    type: Literal["memo"] = "memo"
+    unit: NonEmpty
+    phone: NonEmpty | None = None
+    number: NonEmpty | None = None
+    to: NonEmpty
+
+
+_ABBR_TO_MONTH = {abbr.replace(".", ""): i for i, abbr in enumerate(THAI_MONTHS_ABBR) if abbr}
+
+
+def _month(token: str) -> int:
+    text = to_arabic_digits(token.strip()).replace(".", "").replace(" ", "")
+    if text.isdigit():
+        value = int(text)
+        if 1 <= value <= 12:
+            return value
+        raise ValueError(f"month {token!r} is not 1–12")
+    if text in _ABBR_TO_MONTH:
+        return _ABBR_TO_MONTH[text]
+    raise ValueError(f"month {token!r} is not a number 1–12 or an abbreviation like ต.ค.")
+
+
+def _months(value: Any) -> Any:
+    """Expand numbers, abbreviations and ranges into calendar months in fiscal order."""
+    if not isinstance(value, list):
+        return value
+    chosen: set[int] = set()
+    for item in value:
+        if isinstance(item, int) and not isinstance(item, bool):
+            chosen.add(_month(str(item)))
+            continue
+        if not isinstance(item, str):
+            raise ValueError(f"month {item!r} is not a number or Thai abbreviation")
+        parts = re.split(r"\s*[-–]\s*", item.strip())
+        if len(parts) == 1:
+            chosen.add(_month(parts[0]))
+            continue
+        if len(parts) != 2:
+            raise ValueError(f"month range {item!r} is not 'first-last'")
+        first, last = (FISCAL_MONTHS.index(_month(p)) for p in parts)
+        if first > last:
+            raise ValueError(
+                f"month range {item!r} runs past September into the next fiscal year "
+                "(the fiscal year is ต.ค.–ก.ย.)"
+            )
+        chosen.update(FISCAL_MONTHS[first : last + 1])
+    return [m for m in FISCAL_MONTHS if m in chosen]
+
+
+class Activity(_Strict):
+    name: NonEmpty
+    level: Level
+    stakeholders: Lines = Field(default_factory=list)
+    indicator: str = ""
+    budget: Annotated[Decimal, Field(ge=0)] | None = None
+    #: calendar months 1–12 in fiscal order (ต.ค. first)
+    months: Annotated[
+        list[int],
+        BeforeValidator(_months),
+        WithJsonSchema(
+            {
+                "type": "array",
+                "items": {
+                    "anyOf": [
+                        {"type": "integer", "minimum": 1, "maximum": 12},
+                        {"type": "string", "description": "ต.ค., 10 or a range ต.ค.-ธ.ค."},
+                    ]
+                },
+            }
+        ),
+    ] = Field(default_factory=list)
+    owner: str = ""
+
+
+class Section(_Strict):
+    heading: NonEmpty
+    body: list[Block] = Field(default_factory=list)
+
+
+def _be_year(value: Any) -> Any:
+    if isinstance(value, str):
+        text = to_arabic_digits(value.strip())
+        if text.isdigit():
+            value = int(text)
+    if isinstance(value, int) and not isinstance(value, bool) and value < 2400:
+        hint = f" (C.E. {value} is B.E. {value + 543})" if 1900 <= value <= 2200 else ""
+        raise ValueError(f"fiscal year is B.E.; {value} looks like C.E.{hint}")
+    return value
+
+
+class Plan(_Document):
+    type: Literal["plan"] = "plan"
+    title: NonEmpty
+    fiscal_year: Annotated[
+        int,
+        BeforeValidator(_be_year),
+        Field(ge=2400, le=2800),
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {"type": "integer", "minimum": 2400, "maximum": 2800},
+                    {"type": "string", "pattern": "^[0-9๐-๙]{4}$"},
+                ],
+                "description": "B.E. year, e.g. 2564 or ๒๕๖๔",
+            }
+        ),
+    ]
+    date: ThaiDate | None = None
+    sections: list[Section] = Field(default_factory=list)
+    participation_labels: dict[Level, NonEmpty] = Field(default_factory=dict)
+    activities: list[Activity] = Field(default_factory=list)
+
+    def level_label(self, level: str) -> str:
+        return self.participation_labels.get(level) or DEFAULT_LEVEL_LABELS[level]  # type: ignore[call-overload]
+
+
+Document = Announcement | Order | Letter | Memo | Plan
+
+DOCUMENT_TYPES: dict[str, type[Announcement | Order | Letter | Memo | Plan]] = {
+    "announcement": Announcement,
+    "order": Order,
+    "letter": Letter,
+    "memo": Memo,
+    "plan": Plan,
+}
+
+Clause.model_rebuild()

@@ -1,0 +1,164 @@
+"""Reading input: files and dicts to a validated model, with every problem in one error."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import tomllib
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Any
+
+import yaml
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError
+
+from thaidocs.errors import InputError, Problem
+from thaidocs.model.document import DOCUMENT_TYPES, Document
+
+_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
+_TAG = re.compile(r"^(block|clause):")
+_FIELD_IN_MESSAGE = re.compile(r"^@(\w+): (.*)$", re.S)
+
+
+def load(path: str | Path) -> Document:
+    """Read a YAML, JSON or TOML file into its document model; paths inside resolve next to it."""
+    path = Path(path)
+    source = str(path)
+    if path.suffix.lower() not in _SUFFIXES:
+        raise InputError(
+            [Problem("", f"unknown file type {path.suffix!r}", "use .yaml, .yml, .json or .toml")],
+            source,
+        )
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError([Problem("", f"cannot read the file: {exc.strerror}")], source) from None
+    data = _parse(raw, path.suffix.lower(), source)
+    return from_dict(data, base_dir=path.resolve().parent, source=source)
+
+
+def _parse(raw: bytes, suffix: str, source: str) -> Any:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(
+            [Problem(f"line {line}", "the file is not UTF-8 text", "save it as UTF-8")], source
+        ) from None
+    try:
+        if suffix == ".json":
+            return json.loads(text)
+        if suffix == ".toml":
+            return tomllib.loads(text)
+        return yaml.safe_load(text)
+    except json.JSONDecodeError as exc:
+        problem = Problem(f"line {exc.lineno}", f"JSON syntax: {exc.msg} (column {exc.colno})")
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        where = f"line {line}" if line else ""
+        problem = Problem(where, f"TOML syntax: {exc}")
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark is not None else ""
+        what = getattr(exc, "problem", None) or str(exc)
+        column = f" (column {mark.column + 1})" if mark is not None else ""
+        problem = Problem(where, f"YAML syntax: {what}{column}")
+    raise InputError([problem], source)
+
+
+def from_dict(
+    data: Mapping[str, Any], *, base_dir: str | Path | None = None, source: str | None = None
+) -> Document:
+    """Validate a mapping as a document; relative paths resolve against ``base_dir``."""
+    if not isinstance(data, Mapping):
+        raise InputError(
+            [Problem("", f"the document must be a mapping of keys, not {type(data).__name__}")],
+            source,
+        )
+    kind = data.get("type")
+    cls = DOCUMENT_TYPES.get(kind) if isinstance(kind, str) else None
+    if cls is None:
+        message = "required" if kind is None else f"unknown document type {kind!r}"
+        raise InputError(
+            [Problem("type", message, "one of " + ", ".join(DOCUMENT_TYPES))], source
+        )
+    context = {"base_dir": Path(base_dir) if base_dir is not None else Path.cwd()}
+    try:
+        return cls.model_validate(dict(data), context=context)
+    except ValidationError as exc:
+        raise InputError(problems(exc, cls), source) from None
+
+
+def problems(exc: ValidationError, model: type[BaseModel]) -> list[Problem]:
+    """Pydantic's errors as problems with dotted paths (``signers[0].acting_for``) and hints."""
+    found: list[Problem] = []
+    for error in exc.errors(include_url=False):
+        loc = [part for part in error["loc"] if not (isinstance(part, str) and _TAG.match(part))]
+        message = str(error["msg"]).removeprefix("Value error, ")
+        hint = ""
+        field = _FIELD_IN_MESSAGE.match(message)
+        if field:
+            loc.append(field.group(1))
+            message = field.group(2)
+        kind = error["type"]
+        if kind == "missing":
+            message = "required"
+        elif kind == "extra_forbidden":
+            message = "unknown key"
+            close = difflib.get_close_matches(str(loc[-1]), _all_keys(model), n=1)
+            hint = f"did you mean {close[0]!r}?" if close else ""
+        found.append(Problem(_path(loc), message, hint))
+    return found
+
+
+def _path(loc: list[int | str]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part == "[key]":
+            out += " (key)"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+@cache
+def _all_keys(model: type[BaseModel]) -> list[str]:
+    """Every key of the input format, for did-you-mean hints."""
+    keys: set[str] = set()
+    seen: set[type] = set()
+
+    def walk(cls: type[BaseModel]) -> None:
+        if cls in seen:
+            return
+        seen.add(cls)
+        keys.update(cls.model_fields)
+        for info in cls.model_fields.values():
+            for sub in _models_in(info.annotation):
+                walk(sub)
+
+    walk(model)
+    return sorted(keys)
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    found: list[type[BaseModel]] = []
+    for arg in getattr(annotation, "__args__", ()) + getattr(annotation, "__metadata__", ()):
+        found += _models_in(arg)
+    return found
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the input format (editors use it to complete YAML files)."""
+    adapter: TypeAdapter[Document] = TypeAdapter(
+        Annotated[Document, Field(discriminator="type")]
+    )
+    schema = adapter.json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "thaidocs document"
+    return schema
