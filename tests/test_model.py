@@ -140,32 +140,122 @@ BAD_INPUTS: list[tuple[str, Any, list[str]]] = [
     ("unknown key", with_changes(ANNOUNCEMENT, subjet="x"), ["subjet: unknown key", "subject"]),
     ("unknown signer key", with_changes(ANNOUNCEMENT, signers__0__rank="x"), ["signers[0].rank"]),
     ("no signers", with_changes(ANNOUNCEMENT, signers=[]), ["signers:"]),
-    ("signer name missing", with_changes(ANNOUNCEMENT, signers__0__name=_DELETE), ["signers[0].name: required"]),
-    ("position wrong type", with_changes(ANNOUNCEMENT, signers__0__position=5), ["signers[0].position"]),
+    (
+        "signer name missing",
+        with_changes(ANNOUNCEMENT, signers__0__name=_DELETE),
+        ["signers[0].name: required"],
+    ),
+    (
+        "position wrong type",
+        with_changes(ANNOUNCEMENT, signers__0__position=5),
+        ["signers[0].position"],
+    ),
     ("impossible day", with_changes(ANNOUNCEMENT, date="๓๓๐ ตุลาคม ๒๕๖๗"), ["date:"]),
     ("30 February", with_changes(ANNOUNCEMENT, date="2024-02-30"), ["date:"]),
     ("date wrong type", with_changes(ANNOUNCEMENT, date=[2024]), ["date:"]),
-    ("acting without principal", with_changes(ANNOUNCEMENT, signers__0__acting="รักษาราชการแทน"), ["signers[0].acting_for: required"]),
-    ("principal without acting", with_changes(ANNOUNCEMENT, signers__0__acting_for="อธิบดี"), ["signers[0].acting: required"]),
-    ("unknown acting phrase", with_changes(ANNOUNCEMENT, signers__0__acting="แทน", signers__0__acting_for="อธิบดี"), ["signers[0].acting", "รักษาราชการแทน"]),
-    ("missing image", with_changes(ANNOUNCEMENT, signers__0__signature="nowhere.png"), ["signers[0].signature: file not found"]),
-    ("missing emblem", with_changes(ANNOUNCEMENT, options={"emblem": "garuda.png"}), ["options.emblem: file not found"]),
+    (
+        "acting without principal",
+        with_changes(ANNOUNCEMENT, signers__0__acting="รักษาราชการแทน"),
+        ["signers[0].acting_for: required"],
+    ),
+    (
+        "principal without acting",
+        with_changes(ANNOUNCEMENT, signers__0__acting_for="อธิบดี"),
+        ["signers[0].acting: required"],
+    ),
+    (
+        "unknown acting phrase",
+        with_changes(ANNOUNCEMENT, signers__0__acting="แทน", signers__0__acting_for="อธิบดี"),
+        ["signers[0].acting", "รักษาราชการแทน"],
+    ),
+    (
+        "missing image",
+        with_changes(ANNOUNCEMENT, signers__0__signature="nowhere.png"),
+        ["signers[0].signature: file not found"],
+    ),
+    (
+        "missing emblem",
+        with_changes(ANNOUNCEMENT, options={"emblem": "garuda.png"}),
+        ["options.emblem: file not found"],
+    ),
     ("unknown digits", with_changes(ANNOUNCEMENT, options={"digits": "roman"}), ["options.digits"]),
-    ("unknown spec field", with_changes(ANNOUNCEMENT, options={"spec": {"margin": 3}}), ["options.spec"]),
+    (
+        "unknown spec field",
+        with_changes(ANNOUNCEMENT, options={"spec": {"margin": 3}}),
+        ["options.spec"],
+    ),
     ("bad block", with_changes(ANNOUNCEMENT, body__1={"bullets": ["x"]}), ["body[1]: not a block"]),
-    ("bad nested clause", with_changes(ANNOUNCEMENT, body__1={"clauses": ["a", {"txt": "b"}]}), ["body[1].clauses[1].txt", "body[1].clauses[1].text: required"]),
-    ("ragged table", with_changes(ANNOUNCEMENT, body__2={"table": {"columns": ["a", "b"], "rows": [["1"]]}}), ["body[2].table", "rows[0] has 1 cells"]),
+    (
+        "bad nested clause",
+        with_changes(ANNOUNCEMENT, body__1={"clauses": ["a", {"txt": "b"}]}),
+        ["body[1].clauses[1].txt", "body[1].clauses[1].text: required"],
+    ),
+    (
+        "ragged table",
+        with_changes(ANNOUNCEMENT, body__2={"table": {"columns": ["a", "b"], "rows": [["1"]]}}),
+        ["body[2].table", "rows[0] has 1 cells"],
+    ),
     ("order number zero", {**with_changes(ANNOUNCEMENT, type="order"), "number": 0}, ["number:"]),
-    ("order number text", {**with_changes(ANNOUNCEMENT, type="order"), "number": "ห้า"}, ["number:"]),
-    ("C.E. fiscal year", with_changes(PLAN, fiscal_year=2021), ["fiscal_year: fiscal year is B.E.; 2021 looks like C.E."]),
-    ("unknown level", with_changes(PLAN, activities__0__level="corroborate"), ["activities[0].level"]),
-    ("month 13", with_changes(PLAN, activities__0__months=[13]), ["activities[0].months: month '13' is not 1–12"]),
-    ("unknown month", with_changes(PLAN, activities__0__months=["ตค"]), ["activities[0].months"]),
-    ("range past September", with_changes(PLAN, activities__0__months=["ก.ย.-ต.ค."]), ["activities[0].months", "past September"]),
+    (
+        "order number text",
+        {**with_changes(ANNOUNCEMENT, type="order"), "number": "ห้า"},
+        ["number:"],
+    ),
+    (
+        "C.E. fiscal year",
+        with_changes(PLAN, fiscal_year=2021),
+        ["fiscal_year: fiscal year is B.E.; 2021 looks like C.E."],
+    ),
+    (
+        "unknown level",
+        with_changes(PLAN, activities__0__level="corroborate"),
+        ["activities[0].level"],
+    ),
+    (
+        "month 13",
+        with_changes(PLAN, activities__0__months=[13]),
+        ["activities[0].months: month '13' is not 1–12"],
+    ),
+    ("unknown month", with_changes(PLAN, activities__0__months=["ตุลา"]), ["activities[0].months"]),
+    (
+        "range past September",
+        with_changes(PLAN, activities__0__months=["ก.ย.-ต.ค."]),
+        ["activities[0].months", "past September"],
+    ),
     ("negative budget", with_changes(PLAN, activities__0__budget=-5), ["activities[0].budget"]),
-    ("bad salutation", {"type": "letter", "agency": "ก", "subject": "ข", "date": "2024-10-30", "number": "ศธ ๑/๒", "address": "ค", "to": "ง", "salutation": "ถึง", "signers": [{"name": "น", "position": "ต"}]}, ["salutation"]),
-    ("letter missing keys", {"type": "letter", "agency": "ก", "subject": "ข", "date": "2024-10-30", "signers": [{"name": "น", "position": "ต"}]}, ["number: required", "address: required", "to: required"]),
-    ("several errors at once", with_changes(ANNOUNCEMENT, agency=_DELETE, date="๓๑ กันยายน ๒๕๖๗", signers__0__acting="รักษาราชการแทน"), ["agency: required", "date:", "signers[0].acting_for: required"]),
+    (
+        "bad salutation",
+        {
+            "type": "letter",
+            "agency": "ก",
+            "subject": "ข",
+            "date": "2024-10-30",
+            "number": "ศธ ๑/๒",
+            "address": "ค",
+            "to": "ง",
+            "salutation": "ถึง",
+            "signers": [{"name": "น", "position": "ต"}],
+        },
+        ["salutation"],
+    ),
+    (
+        "letter missing keys",
+        {
+            "type": "letter",
+            "agency": "ก",
+            "subject": "ข",
+            "date": "2024-10-30",
+            "signers": [{"name": "น", "position": "ต"}],
+        },
+        ["number: required", "address: required", "to: required"],
+    ),
+    (
+        "several errors at once",
+        with_changes(
+            ANNOUNCEMENT, agency=_DELETE, date="๓๑ กันยายน ๒๕๖๗", signers__0__acting="รักษาราชการแทน"
+        ),
+        ["agency: required", "date:", "signers[0].acting_for: required"],
+    ),
 ]
 
 
@@ -180,7 +270,12 @@ def test_malformed_input_names_every_path(label: str, data: Any, expected: list[
 
 
 BAD_FILES: list[tuple[str, str, bytes, str]] = [
-    ("yaml syntax", "doc.yaml", "type: announcement\nagency: [ไม่ปิด\nsubject: x\n".encode(), "line 3"),
+    (
+        "yaml syntax",
+        "doc.yaml",
+        "type: announcement\nagency: [ไม่ปิด\nsubject: x\n".encode(),
+        "line 3",
+    ),
     ("yaml tab indent", "doc.yaml", b"type: announcement\n\tagency: x\n", "line 2"),
     ("json syntax", "doc.json", b'{"type": "announcement",\n "agency": }', "line 2"),
     ("toml syntax", "doc.toml", b'type = "announcement"\nagency = \n', "line 2"),
@@ -190,7 +285,9 @@ BAD_FILES: list[tuple[str, str, bytes, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("label", "name", "raw", "expected"), BAD_FILES, ids=[b[0] for b in BAD_FILES])
+@pytest.mark.parametrize(
+    ("label", "name", "raw", "expected"), BAD_FILES, ids=[b[0] for b in BAD_FILES]
+)
 def test_malformed_files_are_input_errors(
     tmp_path: Path, label: str, name: str, raw: bytes, expected: str
 ) -> None:

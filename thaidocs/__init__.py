@@ -37,7 +37,31 @@ _EXPORTS = {
     "Finding": "thaidocs.proofread",
 }
 
-__all__ = [*_EXPORTS, "__version__"]
+__all__ = [
+    "Activity",
+    "Announcement",
+    "Clause",
+    "Document",
+    "Finding",
+    "InputError",
+    "LayoutSpec",
+    "Letter",
+    "Memo",
+    "Options",
+    "Order",
+    "Plan",
+    "Problem",
+    "Signer",
+    "__version__",
+    "check",
+    "compose",
+    "from_dict",
+    "json_schema",
+    "load",
+    "render",
+    "to_docx",
+    "to_pdf",
+]
 
 if TYPE_CHECKING:
     from thaidocs.api import render, to_docx, to_pdf

@@ -26,7 +26,7 @@ from pydantic import (
     model_validator,
 )
 
-from thaidocs.thai import THAI_MONTHS_ABBR, parse_date, to_arabic_digits
+from thaidocs.thai import month_from_name, parse_date, to_arabic_digits
 
 LEVELS = ("inform", "consult", "involve", "collaborate", "empower")
 DEFAULT_LEVEL_LABELS = {
@@ -85,7 +85,19 @@ def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-Lines = Annotated[list[NonEmpty], BeforeValidator(_one_or_many)]
+Lines = Annotated[
+    list[NonEmpty],
+    BeforeValidator(_one_or_many),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "minLength": 1},
+                {"type": "array", "items": {"type": "string", "minLength": 1}},
+            ],
+            "description": "one line, or a list of lines",
+        }
+    ),
+]
 
 
 class Clause(_Strict):
@@ -201,9 +213,22 @@ class Options(_Strict):
     digits: Literal["thai", "arabic"] = "thai"
     emblem: Path | None = None
     font: NonEmpty = "TH SarabunPSK"
-    pdf_font: Annotated[list[Path], BeforeValidator(_one_or_many)] | None = Field(
-        default=None, max_length=2
-    )
+    pdf_font: (
+        Annotated[
+            list[Path],
+            BeforeValidator(_one_or_many),
+            WithJsonSchema(
+                {
+                    "anyOf": [
+                        {"type": "string"},
+                        {"type": "array", "items": {"type": "string"}, "maxItems": 2},
+                    ],
+                    "description": "TTF file: regular, or [regular, bold]",
+                }
+            ),
+        ]
+        | None
+    ) = Field(default=None, max_length=2)
     pdf_font_scale: Annotated[float, Field(gt=0, le=3)] | None = None
     pdfa: bool = False
     #: overrides of the layout spec's house defaults, e.g. {date_line_indent: 4.5}
@@ -286,19 +311,13 @@ class Memo(_Dated):
     to: NonEmpty
 
 
-_ABBR_TO_MONTH = {abbr.replace(".", ""): i for i, abbr in enumerate(THAI_MONTHS_ABBR) if abbr}
-
-
 def _month(token: str) -> int:
-    text = to_arabic_digits(token.strip()).replace(".", "").replace(" ", "")
-    if text.isdigit():
-        value = int(text)
-        if 1 <= value <= 12:
-            return value
-        raise ValueError(f"month {token!r} is not 1–12")
-    if text in _ABBR_TO_MONTH:
-        return _ABBR_TO_MONTH[text]
-    raise ValueError(f"month {token!r} is not a number 1–12 or an abbreviation like ต.ค.")
+    text = to_arabic_digits(token.strip())
+    if not text.isdigit():
+        return month_from_name(text)
+    if 1 <= int(text) <= 12:
+        return int(text)
+    raise ValueError(f"month {token!r} is not 1–12")
 
 
 def _months(value: Any) -> Any:

@@ -56,8 +56,8 @@ def _parse(raw: bytes, suffix: str, source: str) -> Any:
     except json.JSONDecodeError as exc:
         problem = Problem(f"line {exc.lineno}", f"JSON syntax: {exc.msg} (column {exc.colno})")
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        where = f"line {line}" if line else ""
+        toml_line = getattr(exc, "lineno", None)
+        where = f"line {toml_line}" if toml_line else ""
         problem = Problem(where, f"TOML syntax: {exc}")
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -81,9 +81,7 @@ def from_dict(
     cls = DOCUMENT_TYPES.get(kind) if isinstance(kind, str) else None
     if cls is None:
         message = "required" if kind is None else f"unknown document type {kind!r}"
-        raise InputError(
-            [Problem("type", message, "one of " + ", ".join(DOCUMENT_TYPES))], source
-        )
+        raise InputError([Problem("type", message, "one of " + ", ".join(DOCUMENT_TYPES))], source)
     context = {"base_dir": Path(base_dir) if base_dir is not None else Path.cwd()}
     try:
         return cls.model_validate(dict(data), context=context)
@@ -155,10 +153,10 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of the input format (editors use it to complete YAML files)."""
-    adapter: TypeAdapter[Document] = TypeAdapter(
-        Annotated[Document, Field(discriminator="type")]
-    )
+    adapter: TypeAdapter[Document] = TypeAdapter(Annotated[Document, Field(discriminator="type")])
     schema = adapter.json_schema()
+    for cls in DOCUMENT_TYPES.values():  # a file must say its type, though objects need not
+        schema["$defs"][cls.__name__]["required"].insert(0, "type")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "thaidocs document"
     return schema
