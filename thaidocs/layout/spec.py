@@ -45,11 +45,15 @@ class LayoutSpec(BaseModel):
     # Title rule under ประกาศ / คำสั่ง
     rule_width: float = 4.0  # [H]
     rule_dashed: bool = False  # [H]
+    rule_space: float = 6.0  # [H] pt above and below the title rule
 
     # Clauses: number at ``clause_number_indent[level]``, text and wrapped lines at
     # ``clause_text_indent[level]`` (cm from the left margin) [R] styles, [H] indents
     clause_number_indent: tuple[float, float, float] = (2.5, 3.1, 4.0)
     clause_text_indent: tuple[float, float, float] = (3.1, 4.0, 4.8)
+    # [H] least gap between a clause number and its text; a list whose widest number
+    # (๒.๑๐, (๑๒)) leaves less moves the text of all its items right together
+    clause_gap: float = 0.2
 
     # Date line and signature
     date_line_indent: float = 5.0  # [H] "ประกาศ ณ วันที่ …" from the left margin
@@ -74,6 +78,20 @@ class LayoutSpec(BaseModel):
     table_size: float = 16.0  # [H] simple tables in the body
     plan_table_size: float = 14.0  # [H] the activity table (landscape)
     plan_landscape: bool = True  # [R] plans may use A4 landscape for the table
+    # [H] activity-table columns on landscape A4 (text width 24.7 cm): ที่, โครงการ/กิจกรรม,
+    # ระดับการมีส่วนร่วม, ผู้มีส่วนได้ส่วนเสีย, ตัวชี้วัด/ค่าเป้าหมาย, งบประมาณ, ผู้รับผิดชอบ; and each
+    # of the twelve month columns. Scaled together to the text width actually in use.
+    plan_table_widths: tuple[float, float, float, float, float, float, float] = (
+        0.7,
+        3.4,
+        1.9,
+        2.3,
+        2.3,
+        1.9,
+        2.0,
+    )
+    plan_month_width: float = 0.85
+    plan_month_size: float = 12.0  # [H] month headers (ต.ค. … ก.ย.) fit the narrow columns
     table_shade: str = "BFBFBF"  # [H] active months
     cell_padding: float = 0.1  # [H]
 

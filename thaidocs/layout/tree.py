@@ -180,6 +180,8 @@ class PageSetup:
     #: red marks printed at the top and bottom centre of every page (ชั้นความลับ)
     mark: str | None = None
     mark_size: float = 32.0
+    #: RGB hex of the marks (ชั้นความลับ is printed red)
+    mark_color: str = "C00000"
 
     @property
     def landscape(self) -> bool:
@@ -213,6 +215,8 @@ class LayoutDocument:
     sections: tuple[Section, ...]
     #: body font face named in .docx
     font: str = "TH SarabunPSK"
+    #: single line height as a multiple of a paragraph's official size
+    line_spacing: float = 1.30
     #: names and terms of the document (agency, signers, table names) for the line breaker
     words: tuple[str, ...] = ()
 

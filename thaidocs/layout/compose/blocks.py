@@ -1,0 +1,208 @@
+"""Body blocks: paragraphs, numbered clauses and simple tables, shared by every document type.
+
+Clause representation (both writers draw it as written)::
+
+    Paragraph(role="clause", align=DISTRIBUTE,
+              runs=(Run("๑.๑"), Run("\\t" + text)),
+              left_indent=t, first_line_indent=n - t, tabs=(TabStop(t),))
+
+``n`` is the number's position and ``t`` the text's (cm from the left margin): the first
+line starts at ``n`` with the number, the tab moves to ``t``, and wrapped lines start at the
+left indent ``t``, so they align under the text and not under the number. Numbers are literal
+text ("๑.", "๑.๑", "(๑)", deeper "(ก)"), never a word-processor numbering list. Distributed
+alignment applies to the text after the tab only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from thaidocs.layout.compose.context import Context
+from thaidocs.layout.measure import text_width
+from thaidocs.layout.tree import Align, Block, Cell, Paragraph, Run, Table, TabStop
+from thaidocs.model.document import Block as InputBlock
+from thaidocs.model.document import (
+    Clause,
+    ClauseItem,
+    ClauseList,
+    TableBlock,
+    TableData,
+    TextBlock,
+)
+
+# Thai letters used to count items, in dictionary order (ฃ and ฅ are obsolete and skipped).
+_LETTERS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
+_NUMERIC = re.compile(r"[-\d๐-๙.,/()% ]+")
+
+
+def body_blocks(blocks: Sequence[InputBlock], ctx: Context) -> list[Block]:
+    """Blocks of the input model (``body``, a plan section's ``body``) as layout blocks."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, str):
+            out.append(paragraph(ctx.text(block), ctx))
+        elif isinstance(block, ClauseList):
+            out.extend(clauses(block.clauses, ctx))
+        elif isinstance(block, TableBlock):
+            out.append(simple_table(block.table, ctx, ctx.spec.text_width))
+        elif isinstance(block, TextBlock):
+            out.append(paragraph(ctx.text(block.text), ctx, indent=block.indent))
+    return out
+
+
+def paragraph(text: str, ctx: Context, *, indent: bool = True, role: str = "body") -> Paragraph:
+    """A body paragraph: distributed, first-line indent, one line + 6 pt above."""
+    spec = ctx.spec
+    return Paragraph(
+        runs=(Run(text),),
+        align=Align.DISTRIBUTE,
+        size=spec.body_size,
+        first_line_indent=spec.first_line_indent if indent else 0.0,
+        space_before=spec.block_space,
+        role=role,
+    )
+
+
+def clauses(items: Sequence[ClauseItem], ctx: Context) -> list[Paragraph]:
+    """Numbered clauses ๑. → ๑.๑ → (๑) → (ก), each a hanging paragraph (see module doc)."""
+    return _clause_level(items, ctx, level=0, parent="", number_at=ctx.spec.clause_number_indent[0])
+
+
+def _clause_level(
+    items: Sequence[ClauseItem], ctx: Context, *, level: int, parent: str, number_at: float
+) -> list[Paragraph]:
+    spec = ctx.spec
+    numbers = [_clause_number(ctx, level, parent, i) for i in range(1, len(items) + 1)]
+    if level < len(spec.clause_text_indent):
+        number_at = spec.clause_number_indent[level]
+        text_at = spec.clause_text_indent[level]
+    else:
+        last = len(spec.clause_text_indent) - 1
+        text_at = number_at + spec.clause_text_indent[last] - spec.clause_number_indent[last]
+    widest = max(text_width(n, spec.body_size) for n in numbers)
+    text_at = max(text_at, number_at + widest + spec.clause_gap)
+    out: list[Paragraph] = []
+    for number, item in zip(numbers, items, strict=True):
+        text = item if isinstance(item, str) else item.text
+        out.append(
+            Paragraph(
+                runs=(Run(number), Run("\t" + ctx.text(text))),
+                align=Align.DISTRIBUTE,
+                size=spec.body_size,
+                left_indent=text_at,
+                first_line_indent=number_at - text_at,
+                tabs=(TabStop(text_at),),
+                space_before=spec.block_space,
+                role="clause",
+            )
+        )
+        if isinstance(item, Clause) and item.clauses:
+            out += _clause_level(
+                item.clauses, ctx, level=level + 1, parent=number, number_at=text_at
+            )
+    return out
+
+
+def _clause_number(ctx: Context, level: int, parent: str, n: int) -> str:
+    if level == 0:
+        return ctx.number(n) + "."
+    if level == 1:
+        return parent + ctx.number(n)
+    if level == 2 or n > len(_LETTERS):
+        return "(" + ctx.number(n) + ")"
+    return "(" + _LETTERS[n - 1] + ")"
+
+
+def cell(
+    text: str,
+    size: float,
+    *,
+    bold: bool = False,
+    align: Align = Align.LEFT,
+    colspan: int = 1,
+    rowspan: int = 1,
+    shaded: bool = False,
+) -> Cell:
+    """A table cell; each line of ``text`` is one paragraph (an empty cell keeps one, empty)."""
+    lines = text.split("\n")
+    return Cell(
+        paragraphs=tuple(
+            Paragraph(
+                runs=(Run(line, bold=bold),) if line else (),
+                align=align,
+                size=size,
+                role="cell",
+            )
+            for line in lines
+        ),
+        colspan=colspan,
+        rowspan=rowspan,
+        shaded=shaded,
+    )
+
+
+def data_align(text: str) -> Align:
+    """Numbers (ที่, amounts, dates in digits) are centred; words read from the left."""
+    return Align.CENTER if text and _NUMERIC.fullmatch(text) else Align.LEFT
+
+
+def simple_table(data: TableData, ctx: Context, width: float) -> Table:
+    """A body table: bold centred header row, widths given or fitted to ``width``."""
+    spec = ctx.spec
+    size = spec.table_size
+    columns = [ctx.text(c) for c in data.columns]
+    rows = [[ctx.text(value) for value in row] for row in data.rows]
+    for row in rows:
+        for value in row:
+            if value.startswith(spec.name_titles):
+                ctx.remember_name(value)
+    if data.widths is not None:
+        widths = tuple(data.widths)
+    else:
+        padding = 2 * spec.cell_padding
+        natural = [
+            padding
+            + max(
+                [_widest_line(c, size, bold=True)]
+                + [_widest_line(row[i], size, bold=False) for row in rows]
+            )
+            for i, c in enumerate(columns)
+        ]
+        widths = fit_widths(natural, width)
+    return Table(
+        widths=widths,
+        header=(tuple(cell(c, size, bold=True, align=Align.CENTER) for c in columns),),
+        rows=tuple(tuple(cell(v, size, align=data_align(v)) for v in row) for row in rows),
+        shade_color=spec.table_shade,
+        cell_padding=spec.cell_padding,
+        space_before=spec.block_space,
+    )
+
+
+def _widest_line(text: str, size: float, *, bold: bool) -> float:
+    return max(text_width(line, size, bold) for line in text.split("\n"))
+
+
+def fit_widths(natural: Sequence[float], total: float) -> tuple[float, ...]:
+    """Column widths that fill ``total``: columns narrower than a fair share keep their
+    natural width, the rest share what is left in proportion to their content."""
+    if sum(natural) <= total:
+        scale = total / sum(natural)
+        return tuple(n * scale for n in natural)
+    fixed: dict[int, float] = {}
+    flexible = list(range(len(natural)))
+    remaining = total
+    while flexible:
+        share = remaining / len(flexible)
+        narrow = [i for i in flexible if natural[i] <= share]
+        if not narrow:
+            break
+        for i in narrow:
+            fixed[i] = natural[i]
+            remaining -= natural[i]
+            flexible.remove(i)
+    wide = sum(natural[i] for i in flexible)
+    return tuple(
+        fixed[i] if i in fixed else natural[i] * remaining / wide for i in range(len(natural))
+    )

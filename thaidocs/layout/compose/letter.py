@@ -1,0 +1,144 @@
+"""หนังสือภายนอก (form 1): the external letter."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from thaidocs.layout.compose.blocks import body_blocks
+from thaidocs.layout.compose.context import Context
+from thaidocs.layout.compose.signature import signature_group
+from thaidocs.layout.measure import text_width
+from thaidocs.layout.tree import Align, Block, Paragraph, Run, Section, TabStop
+from thaidocs.model.document import Letter
+
+
+def letter(doc: Letter, ctx: Context) -> tuple[Section, ...]:
+    spec = ctx.spec
+    size = spec.body_size
+    beside: tuple[Paragraph, ...] = ()
+    if doc.urgency:
+        mark = Run(doc.urgency, bold=True, size=spec.urgency_size, color=spec.mark_color)
+        beside = (Paragraph(runs=(mark,), size=spec.urgency_size, role="urgency"),)
+    agency = ctx.text(doc.agency)
+    to = ctx.text(doc.to)
+    ctx.remember(agency, to)
+    column = spec.letter_agency_indent
+    blocks: list[Block] = [
+        ctx.emblem(beside),
+        Paragraph(
+            runs=(Run("ที่ " + ctx.text(doc.number)), Run("\t" + agency)),
+            size=size,
+            left_indent=column,
+            first_line_indent=-column,
+            tabs=(TabStop(column),),
+            role="header",
+        ),
+    ]
+    blocks += [
+        Paragraph(runs=(Run(ctx.text(line)),), size=size, left_indent=column, role="address")
+        for line in doc.address
+    ]
+    blocks.append(
+        Paragraph(
+            runs=(Run(ctx.date(doc.date, "letter")),),
+            size=size,
+            left_indent=spec.letter_date_indent,
+            space_before=spec.block_space,
+            role="date",
+        )
+    )
+    blocks += labelled("เรื่อง", [doc.subject], ctx)
+    blocks += labelled(doc.salutation, [doc.to], ctx, role="salutation")
+    blocks += labelled("อ้างถึง", doc.references, ctx, numbered=True)
+    blocks += labelled("สิ่งที่ส่งมาด้วย", doc.enclosures, ctx, numbered=True)
+    blocks += body_blocks(doc.body, ctx)
+    closing = ctx.text(doc.closing_text)
+    blocks.append(
+        Paragraph(
+            runs=(Run(closing),),
+            size=size,
+            left_indent=spec.letter_closing_indent,
+            space_before=spec.block_space,
+            keep_with_next=True,
+            role="closing",
+        )
+    )
+    axis = spec.letter_closing_indent + text_width(closing, size) / 2
+    blocks.append(signature_group(doc.signers, ctx, axis=axis))
+    blocks += _contact(doc, ctx)
+    blocks += labelled("สำเนาส่ง", doc.copies, ctx, role="copies")
+    return (Section(page=ctx.page(mark=doc.secrecy), blocks=tuple(blocks)),)
+
+
+def label_tab(label: str, ctx: Context) -> float:
+    """Where a label's text starts: the next multiple of ``spec.label_tab`` past the label
+    and a space."""
+    step = ctx.spec.label_tab
+    width = text_width(label + " ", ctx.spec.body_size)
+    return round(math.ceil(width / step) * step, 3)
+
+
+def labelled(
+    label: str,
+    items: Sequence[str],
+    ctx: Context,
+    *,
+    numbered: bool = False,
+    role: str = "label",
+) -> list[Paragraph]:
+    """A labelled line ("เรื่อง\\t…"): the label at the margin, the text at its tab, wrapped
+    lines under the text. Several items each take a line under the first, numbered ๑. ๒. …
+    when ``numbered`` (the numbers at the tab, their text at a second tab past them)."""
+    if not items:
+        return []
+    spec = ctx.spec
+    tab = label_tab(label, ctx)
+    texts = [ctx.text(item) for item in items]
+    stops: tuple[TabStop, ...] = (TabStop(tab),)
+    if numbered and len(texts) > 1:
+        numbers = [ctx.number(i) + "." for i in range(1, len(texts) + 1)]
+        text_at = tab + max(text_width(n, spec.body_size) for n in numbers) + spec.clause_gap
+        texts = [f"{n}\t{t}" for n, t in zip(numbers, texts, strict=True)]
+        stops = (TabStop(tab), TabStop(text_at))
+    else:
+        text_at = tab
+    out: list[Paragraph] = []
+    for i, text in enumerate(texts):
+        head = (Run(label),) if i == 0 else ()
+        out.append(
+            Paragraph(
+                runs=(*head, Run("\t" + text)),
+                align=Align.LEFT,
+                size=spec.body_size,
+                left_indent=text_at,
+                first_line_indent=-text_at,
+                tabs=stops,
+                space_before=spec.block_space if i == 0 else 0.0,
+                role=role,
+            )
+        )
+    return out
+
+
+def _contact(doc: Letter, ctx: Context) -> list[Paragraph]:
+    """The owning unit and how to reach it, at the bottom left, after one blank line."""
+    fields = (
+        ("", doc.owner_unit),
+        ("โทร. ", doc.phone),
+        ("โทรสาร ", doc.fax),
+        ("ไปรษณีย์อิเล็กทรอนิกส์ ", doc.email),
+    )
+    lines = [prefix + ctx.text(value) for prefix, value in fields if value]
+    if doc.owner_unit:
+        ctx.remember(ctx.text(doc.owner_unit))
+    spec = ctx.spec
+    return [
+        Paragraph(
+            runs=(Run(line),),
+            size=spec.letter_contact_size,
+            space_before=spec.line_height + spec.block_space if i == 0 else 0.0,
+            role="contact",
+        )
+        for i, line in enumerate(lines)
+    ]
