@@ -37,6 +37,7 @@ def compose(doc: Document, spec: LayoutSpec | None = None) -> LayoutDocument:
         metadata=Metadata(title=ctx.text(title), subject=kind, author=ctx.text(doc.agency)),
         sections=sections,
         font=doc.options.font,
+        line_spacing=ctx.spec.line_spacing,
         words=tuple(ctx.words),
     )
 

@@ -85,6 +85,7 @@ class Context:
             page_number_top=spec.page_number_top,
             mark=mark,
             mark_size=spec.urgency_size,
+            mark_color=spec.mark_color,
         )
 
     def emblem(self, beside: tuple[Paragraph, ...] = ()) -> Emblem:
