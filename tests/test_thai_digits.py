@@ -108,3 +108,8 @@ _PIECES = st.one_of(
 def test_round_trip(text: str) -> None:
     thai = to_thai_digits(text)
     assert to_arabic_digits(thai) == text
+
+
+@pytest.mark.parametrize("code", ["IAP2", "COVID-19", "A4", "ISO9001", "PM2.5"])
+def test_latin_codes_keep_their_digits(code: str) -> None:
+    assert to_thai_digits(f"ตาม {code} ปี 2567") == f"ตาม {code} ปี ๒๕๖๗"

@@ -18,8 +18,11 @@ _TO_ARABIC = str.maketrans(_THAI, _ARABIC)
 
 # Classes here treat Arabic and Thai digits alike (\w, [^\s…]), so a span found before
 # conversion is found again after it and a round trip restores the text exactly.
+# A Latin code with digits in it (IAP2, COVID-19, ISO 9001's "ISO9001", A4) is a name, not a
+# number: its digits stay as written.
 _PROTECTED = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+    r"(?:https?://|www\.)[^\s<>\"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w-])(?=[\w-]*[A-Za-z])[A-Za-z0-9๐-๙]+(?:[-.][A-Za-z0-9๐-๙]+)*",
     re.IGNORECASE,
 )
 
@@ -58,8 +61,8 @@ def _convert(value: str | int, table: dict[int, int], verbatim: Iterable[str]) -
 def to_thai_digits(value: str | int, *, verbatim: Iterable[str] = ()) -> str:
     """Write Arabic digits as Thai digits (๐–๙), the default for official documents.
 
-    Digits inside URLs (http://, https://, www.), e-mail addresses and every occurrence of a
-    `verbatim` string (a product code, a foreign reference) are kept as written.
+    Digits inside URLs (http://, https://, www.), e-mail addresses, Latin codes (IAP2,
+    COVID-19) and every occurrence of a `verbatim` string are kept as written.
     """
     return _convert(value, _TO_THAI, verbatim)
 
