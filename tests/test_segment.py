@@ -1,0 +1,99 @@
+"""Thai line-break opportunities: dictionary words, the document's words, names, and the
+characters a line may not start or end with."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from thaidocs.thai.segment import ZWSP, Segmenter, cluster_starts
+
+AGENCY = "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาเพชรบุรี"
+
+
+def pieces(text: str, segmenter: Segmenter | None = None) -> list[str]:
+    breaks = (segmenter or Segmenter()).breaks(text)
+    return [text[i:j] for i, j in zip([0, *breaks], [*breaks, len(text)], strict=True)]
+
+
+def test_dictionary_words_and_spaces() -> None:
+    assert pieces("ระบบราชการมุ่งเน้น การเปลี่ยนแปลง") == [
+        "ระบบ",
+        "ราชการ",
+        "มุ่งเน้น ",
+        "การเปลี่ยนแปลง",
+    ]
+
+
+def test_document_words_never_break() -> None:
+    text = f"ของ{AGENCY}เป็นไป"
+    inside = range(4, 3 + len(AGENCY))
+    assert any(i in inside for i in Segmenter().breaks(text))
+    assert not any(i in inside for i in Segmenter([AGENCY]).breaks(text))
+
+
+def test_document_words_with_spaces_protect_each_part() -> None:
+    segmenter = Segmenter(["นายวันศักดิ์ คำแหง"])
+    assert pieces("โดยนายวันศักดิ์ คำแหงเป็นประธาน", segmenter) == [
+        "โดย",
+        "นายวันศักดิ์ ",
+        "คำแหง",
+        "เป็น",
+        "ประธาน",
+    ]
+
+
+def test_names_after_titles_stay_whole() -> None:
+    text = "มอบหมายให้นางสาวสมหญิง ศรีสุวรรณวงศ์ และว่าที่ร้อยตรีสมศักดิ์ ใจดี ดร.ปกรณ์ ทองดี ดำเนินการ"
+    result = pieces(text)
+    for whole in ["นางสาวสมหญิง ", "ศรีสุวรรณวงศ์ ", "ว่าที่ร้อยตรีสมศักดิ์ ", "ใจดี ", "ดร.ปกรณ์ ", "ทองดี "]:
+        assert whole in result
+
+
+def test_title_inside_a_longer_word_is_not_a_name() -> None:
+    result = pieces("นายกรัฐมนตรีได้มอบหมาย")
+    assert result[0] == "นายกรัฐมนตรี"
+
+
+def test_custom_titles() -> None:
+    segmenter = Segmenter(name_titles=["พันเอก"])
+    assert "พันเอกสมชาย " in pieces("โดยพันเอกสมชาย มั่นคง", segmenter)
+    assert "นายสมชาย " not in pieces("โดยนายสมชาย มั่นคง", segmenter)
+
+
+def test_mai_yamok_never_starts_a_line() -> None:
+    assert "ต่าง ๆ " in pieces("ข้อร้องเรียนต่าง ๆ เพื่อพัฒนา")
+
+
+def test_zero_width_space_is_a_break() -> None:
+    assert pieces(f"ราช{ZWSP}การ") == [f"ราช{ZWSP}", "การ"]
+
+
+def test_thai_latin_and_digit_boundaries() -> None:
+    assert pieces("ใช้Python3ในงาน") == ["ใช้", "Python3", "ใน", "งาน"]
+    assert pieces("พ.ศ.๒๕๖๗") == ["พ.ศ.๒๕๖๗"]
+
+
+def test_clusters_keep_marks_and_sara_am_with_their_base() -> None:
+    text = "น้ำที่ปั้น"
+    starts = cluster_starts(text)
+    assert [text[i:j] for i, j in zip(starts, [*starts[1:], len(text)], strict=True)] == [
+        "น้ำ",
+        "ที่",
+        "ปั้",
+        "น",
+    ]
+
+
+WORDS = ["เป็น", "แม่", "ไม่", "โรงเรียน", "ใจ", "ต่าง ๆ", "กำลัง", "ฯลฯ", "ก็", "น้ำ", "(ทดสอบ)", "ค่ะ"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(["", " ", ZWSP])), max_size=30))
+def test_no_line_starts_or_ends_badly(tokens: list[tuple[str, str]]) -> None:
+    text = "".join(word + sep for word, sep in tokens)
+    for i in Segmenter().breaks(text):
+        assert 0 < i < len(text)
+        assert text[i] not in "ะาำๅๆฯ)" and not "\u0e31" <= text[i] <= "\u0e3a"
+        assert not "\u0e47" <= text[i] <= "\u0e4e"
+        assert text[:i].rstrip(" " + ZWSP)[-1] not in "เแโใไ("

@@ -1,0 +1,305 @@
+"""Writing shaped text into the PDF so that it looks right and extracts exactly.
+
+Each face is embedded once per document as a Type0 font. A glyph drawing its own text
+(its cmap character, or what its name says: "uni0E48.small" is U+0E48) has its glyph id as
+character id; any other (glyph, source characters) pair, such as a ligature standing for
+one of its marks, gets an id of its own. So the ToUnicode map gives every drawn glyph the
+characters it stands for, in drawing order, and most shaped words encode the same in every
+document (cached once per process). Each drawn run also carries its source string as
+/ActualText, which extractors that honour it (poppler's pdftotext) use verbatim.
+Justification moves glyphs with TJ offsets only, so no extractor sees a space that is not
+in the source.
+
+The font program is a harfbuzz subset of the glyphs used, with their original glyph ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import weakref
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import uharfbuzz as hb
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfgen.canvas import Canvas
+
+from thaidocs.pdf.fonts import FontData, FontFace, font_data
+from thaidocs.pdf.text.line import Line
+from thaidocs.pdf.text.shaping import Shaped, shape
+
+#: tables a PDF viewer needs from an embedded TrueType program; the rest is dropped
+_KEEP_TABLES = ("glyf", "loca", "head", "hhea", "hmtx", "maxp", "cvt ", "fpgm", "prep", "OS/2")
+
+
+_SLOT = "\x00"
+
+
+@dataclass(frozen=True, slots=True)
+class _Template:
+    """A shaped piece as TJ content, the same in every document.
+
+    A glyph that draws its own natural text has character id = glyph id. Any other
+    (glyph, characters) pair gets a character id of the document, filled into a slot.
+    """
+
+    fragments: tuple[str, ...]
+    natural: frozenset[int]
+    others: tuple[tuple[int, str], ...]
+
+
+@lru_cache(maxsize=131072)
+def _template(path: Path, text: str) -> _Template:
+    shaped = shape(path, text)
+    data = font_data(path)
+    font = data.hb_font
+    factor = 1000 / data.units
+    gaps = set(shaped.gaps)
+    fragments: list[str] = []
+    parts: list[str] = []
+    hexes: list[str] = []
+    natural: set[int] = set()
+    others: list[tuple[int, str]] = []
+    carry = 0
+    for i, glyph in enumerate(shaped.glyphs):
+        if i in gaps:
+            _number(parts, hexes, carry, factor)
+            _flush(parts, hexes)
+            carry = 0
+            fragments.append("".join(parts))
+            parts = []
+        dx = shaped.x_offsets[i]
+        dy = shaped.y_offsets[i]
+        _number(parts, hexes, carry + dx, factor)
+        if data.natural.get(glyph) == shaped.pieces[i]:
+            natural.add(glyph)
+            code = f"{glyph:04X}"
+        else:
+            others.append((glyph, shaped.pieces[i]))
+            code = _SLOT
+        if dy:
+            _flush(parts, hexes)
+            parts.append(f"]TJ {_fmt(dy / data.units)} Ts[<{code}>]TJ 0 Ts[")
+        else:
+            hexes.append(code)
+        carry = shaped.advances[i] - dx - font.get_glyph_h_advance(glyph)
+    _number(parts, hexes, carry, factor)
+    _flush(parts, hexes)
+    fragments.append("".join(parts))
+    return _Template(tuple(fragments), frozenset(natural), tuple(others))
+
+
+class EmbeddedFont:
+    """One face in one document: the glyphs it uses, and its PDF objects at save time."""
+
+    def __init__(self, face: FontFace, resource: str) -> None:
+        self.face = face
+        self.resource = resource
+        self._data: FontData = font_data(face.path)
+        self._factor = 1000 / self._data.units
+        self._natural: set[int] = set()
+        #: (glyph, characters) -> character id, numbered after the glyph ids in order of use
+        self._others: dict[tuple[int, str], int] = {}
+        self._encoded: dict[str, tuple[str, ...]] = {}
+
+    def encode(self, shaped: Shaped) -> tuple[str, ...]:
+        """TJ array content for ``shaped``, cut at its justification points."""
+        found = self._encoded.get(shaped.text)
+        if found is not None:
+            return found
+        template = _template(self.face.path, shaped.text)
+        self._natural.update(template.natural)
+        fragments = template.fragments
+        if template.others:
+            codes = iter(f"{self._code(key):04X}" for key in template.others)
+            fragments = tuple(
+                "".join(next(codes) if part == _SLOT else part for part in re.split("(\x00)", f))
+                for f in fragments
+            )
+        self._encoded[shaped.text] = fragments
+        return fragments
+
+    def _code(self, key: tuple[int, str]) -> int:
+        code = self._others.get(key)
+        if code is None:
+            code = self._others[key] = self._data.glyph_count + len(self._others)
+        return code
+
+    def addObjects(self, doc: Any) -> None:
+        """Write the subset program, the CID font and its maps (called by ReportLab on save)."""
+        data = self._data
+        glyphs = sorted(self._natural | {glyph for glyph, _ in self._others})
+        digest = hashlib.sha1(
+            f"{data.postscript_name}{glyphs}".encode(), usedforsecurity=False
+        ).digest()
+        tag = "".join(chr(65 + b % 26) for b in digest[:6])
+        base = f"{tag}+{data.postscript_name}"
+
+        program = _stream(doc, _subset(data, glyphs))
+        program.dictionary["Length1"] = len(program.content)
+        descriptor = pdfdoc.PDFDictionary(
+            {
+                "Type": pdfdoc.PDFName("FontDescriptor"),
+                "FontName": pdfdoc.PDFName(base),
+                "Flags": 4,
+                "FontBBox": pdfdoc.PDFArray([round(v * self._factor) for v in data.bbox]),
+                "ItalicAngle": data.italic_angle,
+                "Ascent": round(data.ascender * self._factor),
+                "Descent": round(data.descender * self._factor),
+                "CapHeight": round(data.cap_height * self._factor),
+                "StemV": 80,
+                "FontFile2": doc.Reference(program),
+            }
+        )
+        widths: list[Any] = []
+        for code, glyph in self._codes():
+            advance = round(data.hb_font.get_glyph_h_advance(glyph) * self._factor)
+            widths.extend([code, pdfdoc.PDFArray([advance])])
+        gids = [*range(data.glyph_count), *(glyph for glyph, _ in self._others)]
+        gid_map = b"".join(glyph.to_bytes(2, "big") for glyph in gids)
+        cid_font = pdfdoc.PDFDictionary(
+            {
+                "Type": pdfdoc.PDFName("Font"),
+                "Subtype": pdfdoc.PDFName("CIDFontType2"),
+                "BaseFont": pdfdoc.PDFName(base),
+                "CIDSystemInfo": pdfdoc.PDFDictionary(
+                    {
+                        "Registry": pdfdoc.PDFString("Adobe"),
+                        "Ordering": pdfdoc.PDFString("Identity"),
+                        "Supplement": 0,
+                    }
+                ),
+                "FontDescriptor": doc.Reference(descriptor),
+                "DW": 0,
+                "W": pdfdoc.PDFArray(widths),
+                "CIDToGIDMap": doc.Reference(_stream(doc, gid_map)),
+            }
+        )
+        font = pdfdoc.PDFDictionary(
+            {
+                "Type": pdfdoc.PDFName("Font"),
+                "Subtype": pdfdoc.PDFName("Type0"),
+                "BaseFont": pdfdoc.PDFName(base),
+                "Encoding": pdfdoc.PDFName("Identity-H"),
+                "DescendantFonts": pdfdoc.PDFArray([doc.Reference(cid_font)]),
+                "ToUnicode": doc.Reference(_stream(doc, self._to_unicode().encode("ascii"))),
+            }
+        )
+        doc.idToObject["BasicFonts"].dict[self.resource] = doc.Reference(font, self.resource)
+
+    def _codes(self) -> list[tuple[int, int]]:
+        """(character id, glyph id) of every glyph drawn, by character id."""
+        natural = [(glyph, glyph) for glyph in sorted(self._natural)]
+        return natural + [(code, glyph) for (glyph, _), code in self._others.items()]
+
+    def _to_unicode(self) -> str:
+        natural = [(glyph, self._data.natural[glyph]) for glyph in sorted(self._natural)]
+        others = [(code, text) for (_, text), code in self._others.items() if text]
+        mapped = natural + others
+        lines = [
+            "/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+            "/CMapName /Adobe-Identity-UCS def /CMapType 2 def",
+            "1 begincodespacerange <0000> <FFFF> endcodespacerange",
+        ]
+        for start in range(0, len(mapped), 100):
+            block = mapped[start : start + 100]
+            lines.append(f"{len(block)} beginbfchar")
+            lines.extend(
+                f"<{cid:04X}> <{text.encode('utf-16-be').hex().upper()}>" for cid, text in block
+            )
+            lines.append("endbfchar")
+        lines.append("endcmap CMapName currentdict /CMap defineresource pop end end")
+        return "\n".join(lines)
+
+
+def _subset(data: FontData, glyphs: list[int]) -> bytes:
+    subset_input = hb.SubsetInput()
+    for glyph in [0, *glyphs]:
+        subset_input.glyph_set.add(glyph)
+    subset_input.flags = hb.SubsetFlags.RETAIN_GIDS
+    drop = subset_input.drop_table_tag_set
+    for tag in data.hb_face.table_tags:
+        if tag not in _KEEP_TABLES:
+            drop.add(int.from_bytes(tag.encode("latin-1"), "big"))
+    face = hb.subset(data.hb_face, subset_input)
+    return bytes(face.blob.data)
+
+
+def _stream(doc: Any, content: bytes) -> Any:
+    stream = pdfdoc.PDFStream(content=content)
+    if doc.compression:
+        stream.filters = [pdfdoc.PDFZCompress]
+    return stream
+
+
+def _fmt(value: float) -> str:
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
+
+def _flush(parts: list[str], hexes: list[str]) -> None:
+    if hexes:
+        parts.append("<" + "".join(hexes) + ">")
+        hexes.clear()
+
+
+def _number(parts: list[str], hexes: list[str], shift: int, factor: float) -> None:
+    """A TJ adjustment moving the pen ``shift`` font units right."""
+    if shift:
+        _flush(parts, hexes)
+        parts.append(_fmt(-shift * factor))
+
+
+_documents: weakref.WeakKeyDictionary[Any, dict[FontFace, EmbeddedFont]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def embedded(canvas: Canvas, face: FontFace) -> EmbeddedFont:
+    doc = canvas._doc
+    fonts = _documents.setdefault(doc, {})
+    font = fonts.get(face)
+    if font is None:
+        font = fonts[face] = EmbeddedFont(face, f"TD{len(fonts)}")
+        doc.delayedFonts.append(font)
+    return font
+
+
+def draw(canvas: Canvas, line: Line, x: float, y: float) -> None:
+    """Draw ``line`` with its box's top-left at (x, y)."""
+    baseline = y - line.baseline
+    ops: list[str] = []
+    if line.runs:
+        ops.append("q BT")
+        for run in line.runs:
+            font = embedded(canvas, run.face)
+            actual = ("\ufeff" + run.text).encode("utf-16-be").hex().upper()
+            joint = f" {_fmt(-run.gap / run.size * 1000)} " if run.gap else " "
+            size = _fmt(run.size)
+            body = joint.join(fragment for piece in run.pieces for fragment in font.encode(piece))
+            ops.append(
+                f"{_color(run.color)} /Span<</ActualText<{actual}>>>BDC /{font.resource} 1 Tf"
+                f" {size} 0 0 {size} {_fmt(x + run.x)} {_fmt(baseline)} Tm[{body}]TJ EMC"
+            )
+        ops.append("ET Q")
+    for leader in line.leaders:
+        pitch = leader.size * 0.3
+        ops.append(
+            f"q {_color(leader.color).replace('rg', 'RG').replace(' g', ' G')} 1 J"
+            f" {_fmt(leader.size * 0.09)} w [0 {_fmt(pitch)}] 0 d"
+            f" {_fmt(x + leader.x0 + pitch / 2)} {_fmt(baseline + leader.size * 0.05)} m"
+            f" {_fmt(x + leader.x1 - pitch / 2)} {_fmt(baseline + leader.size * 0.05)} l S Q"
+        )
+    if ops:
+        canvas._code.append(" ".join(ops))
+
+
+def _color(color: str | None) -> str:
+    if color is None:
+        return "0 g"
+    red, green, blue = (int(color[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    return f"{_fmt(red)} {_fmt(green)} {_fmt(blue)} rg"

@@ -1,0 +1,144 @@
+"""Placing a broken line: alignment, tabs with their leaders, and Thai distributed
+justification (a line's slack spread evenly over the starts of its grapheme clusters, as
+Word's thaiDistribute does, so space-less Thai lines still meet the right edge)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from thaidocs.layout.tree import Align, Leader, TabStop
+from thaidocs.pdf.fonts import FontFace
+from thaidocs.pdf.text.breaking import Broken, Item, Kind
+from thaidocs.pdf.text.line import DotLeader, GlyphRun, Line
+from thaidocs.pdf.text.shaping import Shaped
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    face: FontFace
+    #: official size (TH Sarabun metrics), for the line height
+    official: float
+    #: PDF size of the face
+    size: float
+    color: str | None
+    #: font units per em
+    units: int
+    #: ascender and descender in font units
+    ascender: int
+    descender: int
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """Where a line goes: its start from the column's left edge and the room it has."""
+
+    start: float
+    room: float
+
+
+def place(
+    text: str,
+    broken: Broken,
+    styles: Sequence[Style],
+    frame: Frame,
+    align: Align,
+    tab_leaders: dict[int, Leader],
+    line_spacing: float,
+    default_style: Style,
+) -> Line:
+    """Position a broken line's runs. ``tab_leaders``: item start offset -> leader of the tab
+    stop the tab reached."""
+    items = [item for item in broken.items if item.kind == Kind.TAB or _drawn(item)]
+    used = [styles[item.style] for item in items] or [default_style]
+    height = max(style.official for style in used) * line_spacing
+    big = max(used, key=lambda style: style.size)
+    scale = big.size / big.units
+    baseline = (height - (big.ascender - big.descender) * scale) / 2 + big.ascender * scale
+    natural = sum(item.width for item in items)
+    line_text = text[broken.items[0].start : broken.items[-1].end] if broken.items else ""
+    if not items:
+        return Line(height=height, width=0.0, text=line_text, baseline=baseline)
+
+    slack = frame.room - natural
+    x = frame.start
+    gap = 0.0
+    last_tab = max((k for k, item in enumerate(items) if item.kind == Kind.TAB), default=-1)
+    if align == Align.DISTRIBUTE and not (broken.last or broken.forced) and slack > 0:
+        region = items[last_tab + 1 :]
+        count = len(region) - 1 + sum(len(_shaped(item).gaps) for item in region)
+        if count > 0:
+            gap = slack / count
+    elif align == Align.CENTER and slack > 0:
+        x += slack / 2
+    elif align == Align.RIGHT and slack > 0:
+        x += slack
+
+    runs: list[GlyphRun] = []
+    leaders: list[DotLeader] = []
+    current: list[Item] = []
+    run_x = x
+    run_gap = 0.0
+    for k, item in enumerate(items):
+        style = styles[item.style]
+        spread = gap if k > last_tab else 0.0
+        if item.kind == Kind.TAB:
+            if current:
+                runs.append(_run(current, styles, run_x, run_gap))
+                current = []
+            if tab_leaders.get(item.start, Leader.NONE) == Leader.DOT:
+                leaders.append(DotLeader(x, x + item.width, style.size, style.color))
+            x += item.width
+            continue
+        if k > last_tab + 1:
+            x += spread  # the gap before this item's first cluster
+        if current and current[-1].style != item.style:
+            runs.append(_run(current, styles, run_x, run_gap))
+            current = []
+        if not current:
+            run_x = x
+            run_gap = spread
+        current.append(item)
+        x += item.width + spread * len(_shaped(item).gaps)
+    if current:
+        runs.append(_run(current, styles, run_x, run_gap))
+    return Line(
+        height=height,
+        width=natural,
+        text=line_text,
+        baseline=baseline,
+        runs=tuple(runs),
+        leaders=tuple(leaders),
+    )
+
+
+def _shaped(item: Item) -> Shaped:
+    assert item.shaped is not None
+    return item.shaped
+
+
+def _drawn(item: Item) -> bool:
+    return item.shaped is not None and bool(item.shaped.glyphs)
+
+
+def _run(items: list[Item], styles: Sequence[Style], x: float, gap: float) -> GlyphRun:
+    style = styles[items[0].style]
+    pieces = tuple(_shaped(item) for item in items)
+    return GlyphRun(
+        face=style.face,
+        size=style.size,
+        color=style.color,
+        x=x,
+        text="".join(piece.text for piece in pieces),
+        pieces=pieces,
+        gap=gap,
+    )
+
+
+def tab_stop(tabs: Sequence[TabStop], position: float, default: float) -> TabStop:
+    """The first stop right of ``position`` (cm from the column's left edge), else the next
+    multiple of ``default``."""
+    for stop in tabs:
+        if stop.position > position + 1e-4:
+            return stop
+    return TabStop(position=(int(position / default + 1e-4) + 1) * default)

@@ -1,0 +1,50 @@
+"""A laid-out line: what the engine hands the writer and draws."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from thaidocs.pdf.fonts import FontFace
+from thaidocs.pdf.text.shaping import Shaped
+
+
+@dataclass(frozen=True, slots=True)
+class GlyphRun:
+    """Shaped pieces in one face, size and colour, drawn as one text span."""
+
+    face: FontFace
+    #: PDF points (official size × the face's scale)
+    size: float
+    #: RGB hex, None for black
+    color: str | None
+    #: pen position where the run starts, from the column's left edge, in pt
+    x: float
+    #: the source text the run stands for (its /ActualText)
+    text: str
+    pieces: tuple[Shaped, ...]
+    #: justification: pt added at each grapheme-cluster start inside the run but its first
+    gap: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class DotLeader:
+    """A row of dots filling a tab's space, from ``x0`` to ``x1`` (pt from the column's left)."""
+
+    x0: float
+    x1: float
+    size: float
+    color: str | None
+
+
+@dataclass
+class Line:
+    #: the line box, in pt
+    height: float
+    #: natural width of the content, in pt
+    width: float
+    #: the exact source text of this line
+    text: str
+    #: distance of the baseline below the top of the line box, in pt
+    baseline: float
+    runs: tuple[GlyphRun, ...] = ()
+    leaders: tuple[DotLeader, ...] = ()

@@ -1,0 +1,91 @@
+"""Shaping with harfbuzz, once per distinct (font, text): Thai documents repeat their words.
+
+Positions are kept in font units and scaled at drawing time, so one shaping serves every size.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import uharfbuzz as hb
+
+from thaidocs.pdf.fonts import font_data
+from thaidocs.thai.segment import ZWSP, cluster_starts
+
+
+@dataclass(frozen=True)
+class Shaped:
+    """One shaped piece of text, in font units of its face."""
+
+    text: str
+    glyphs: tuple[int, ...]
+    advances: tuple[int, ...]
+    x_offsets: tuple[int, ...]
+    y_offsets: tuple[int, ...]
+    #: the source characters each glyph stands for, in drawing order; their concatenation is
+    #: ``text`` (sara am decomposed only where the font draws it as two glyphs)
+    pieces: tuple[str, ...]
+    #: glyph indexes where a grapheme cluster starts (index 0 excluded): where justification
+    #: may add space
+    gaps: tuple[int, ...]
+    width: int
+
+
+@lru_cache(maxsize=131072)
+def shape(path: Path, text: str) -> Shaped:
+    """Shape ``text`` (U+200B removed: it is never drawn) with the font at ``path``."""
+    text = text.replace(ZWSP, "")
+    if not text:
+        return Shaped(text, (), (), (), (), (), (), 0)
+    font = font_data(path).hb_font
+    buffer = hb.Buffer()
+    buffer.add_str(text)
+    buffer.guess_segment_properties()
+    hb.shape(font, buffer, {})
+    infos = buffer.glyph_infos
+    positions = buffer.glyph_positions
+    clusters = [info.cluster for info in infos]
+    starts = set(cluster_starts(text))
+    gaps = tuple(
+        i for i in range(1, len(infos)) if clusters[i] != clusters[i - 1] and clusters[i] in starts
+    )
+    return Shaped(
+        text=text,
+        glyphs=tuple(info.codepoint for info in infos),
+        advances=tuple(p.x_advance for p in positions),
+        x_offsets=tuple(p.x_offset for p in positions),
+        y_offsets=tuple(p.y_offset for p in positions),
+        pieces=_pieces(text, clusters),
+        gaps=gaps,
+        width=sum(p.x_advance for p in positions),
+    )
+
+
+def _pieces(text: str, clusters: list[int]) -> tuple[str, ...]:
+    """Split each harfbuzz cluster's characters over its glyphs, in order.
+
+    A cluster drawn with more glyphs than it has characters is the font's split sara am
+    (ทำ -> ท ํ า): its decomposition gives one character per glyph, which extracts as the
+    source after NFKC. Extra glyphs beyond that carry nothing.
+    """
+    pieces: list[str] = []
+    n = len(clusters)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and clusters[j] == clusters[i]:
+            j += 1
+        end = clusters[j] if j < n else len(text)
+        chars = text[clusters[i] : end]
+        count = j - i
+        if count > len(chars):
+            chars = chars.replace("\u0e33", "\u0e4d\u0e32")
+        for k in range(count):
+            if k < count - 1:
+                pieces.append(chars[k : k + 1])
+            else:
+                pieces.append(chars[k:])
+        i = j
+    return tuple(pieces)

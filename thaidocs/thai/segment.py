@@ -1,0 +1,176 @@
+"""Where a Thai line may break: dictionary words, the document's own names, and the rules
+of Thai typography.
+
+pythainlp's newmm finds word boundaries inside runs of Thai letters. On top of it:
+
+- the document's own words (agency, signers, terms) never break: any boundary inside an
+  occurrence is dropped, so a word the dictionary does not know stays whole;
+- a person's name in running text, recognised by its title (นาย, นางสาว, ดร., ...), keeps the
+  title with the given name and the surname whole;
+- a line never starts with a following vowel, ๆ, ฯ, a mark or closing punctuation, and never
+  ends with a leading vowel (เ แ โ ใ ไ) or opening punctuation;
+- U+200B ZERO WIDTH SPACE is a break opportunity and nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from pythainlp.tokenize import word_tokenize
+
+#: titles that announce a person's name in running text, longest first where one is a prefix
+NAME_TITLES: tuple[str, ...] = (
+    "ว่าที่ร้อยตรีหญิง",
+    "ว่าที่ร้อยตรี",
+    "นางสาว",
+    "นาง",
+    "นาย",
+    "ดร.",
+    "ผศ.",
+    "รศ.",
+    "ศ.",
+)
+
+ZWSP = "\u200b"
+#: following vowels and signs that belong to the preceding syllable
+_NO_START = frozenset("ะาำๅๆฯ" + ")]}»”’,.:;!?%")
+#: leading vowels are written before the consonant they follow in speech
+_NO_END = frozenset("เแโใไ" + "([{«“‘")
+#: breakable white space (no-break spaces excluded); U+200B counts as zero-width glue
+GLUE = re.compile(f"[^\\S\u00a0\u2007\u202f]+|{ZWSP}+")
+_THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
+#: the longest a given name or a surname can be and still be taken for one
+_NAME_MAX = 30
+
+
+def is_glue(char: str) -> bool:
+    """White space a line may break after (dropped at the end of a line)."""
+    return char == ZWSP or (char.isspace() and char not in "\u00a0\u2007\u202f")
+
+
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char) in ("Mn", "Mc", "Me")
+
+
+def cluster_starts(text: str) -> list[int]:
+    """Offsets where a grapheme cluster starts: a base with its marks (and sara am) is one."""
+    return [i for i, c in enumerate(text) if i == 0 or not (_is_mark(c) or c == "\u0e33")]
+
+
+def may_start_line(char: str) -> bool:
+    return char not in _NO_START and not _is_mark(char)
+
+
+def may_end_line(char: str) -> bool:
+    return char not in _NO_END
+
+
+@lru_cache(maxsize=65536)
+def _dictionary_breaks(run: str) -> tuple[int, ...]:
+    """Word boundaries newmm finds inside a run of Thai letters (offsets within the run)."""
+    offsets = []
+    position = 0
+    for token in word_tokenize(run, engine="newmm", keep_whitespace=True)[:-1]:
+        position += len(token)
+        offsets.append(position)
+    return tuple(offsets)
+
+
+def _is_alnum(char: str) -> bool:
+    return char.isalnum() and not "\u0e01" <= char <= "\u0e4e"
+
+
+class Segmenter:
+    """Line-break opportunities for one document's text."""
+
+    def __init__(self, words: Iterable[str] = (), name_titles: Sequence[str] = NAME_TITLES):
+        pieces = sorted(
+            {piece for word in words for piece in word.split() if len(piece) > 1},
+            key=lambda p: (-len(p), p),
+        )
+        self._words = re.compile("|".join(map(re.escape, pieces))) if pieces else None
+        titles = sorted(set(name_titles), key=lambda t: (-len(t), t))
+        self._titles = re.compile("|".join(map(re.escape, titles))) if titles else None
+
+    def breaks(self, text: str) -> list[int]:
+        """Offsets ``i`` (0 < i < len) where a line may end before ``text[i]``.
+
+        White space ends up at the end of a line, where it is dropped.
+        """
+        candidates = self._candidates(text)
+        blocked = self._protected(text, candidates)
+        result = []
+        for i in sorted(candidates):
+            if i in blocked or not may_start_line(text[i]):
+                continue
+            j = i - 1
+            while j > 0 and is_glue(text[j]):
+                j -= 1
+            if may_end_line(text[j]):
+                result.append(i)
+        return result
+
+    def _candidates(self, text: str) -> set[int]:
+        found: set[int] = set()
+        n = len(text)
+        for glue in GLUE.finditer(text):
+            if 0 < glue.end() < n:
+                found.add(glue.end())
+        for run in _THAI_RUN.finditer(text):
+            start, end = run.span()
+            found.update(start + offset for offset in _dictionary_breaks(run.group()))
+            if start > 0 and _is_alnum(text[start - 1]):
+                found.add(start)
+            if end < n and _is_alnum(text[end]):
+                found.add(end)
+        return found
+
+    def _protected(self, text: str, candidates: set[int]) -> set[int]:
+        """Candidates inside the document's words and inside names."""
+        words: dict[int, int] = {}
+        if self._words is not None:
+            words = {match.start(): match.end() for match in self._words.finditer(text)}
+        spans = list(words.items())
+        if self._titles is not None:
+            for match in self._titles.finditer(text):
+                spans.extend(_name(text, match.start(), match.end(), candidates, words))
+        return {i for start, end in spans for i in range(start + 1, end)}
+
+
+def _name(
+    text: str, start: int, end: int, candidates: set[int], words: dict[int, int]
+) -> list[tuple[int, int]]:
+    """Spans of "title + given name" and of the surname after it, if this is a name.
+
+    A name ends at white space, or where one of the document's words that starts it ends.
+    """
+    n = len(text)
+    word_start = start == 0 or start in candidates or not text[start - 1].isalnum()
+    if not word_start or end >= n:
+        return []
+    given = end
+    while given < n and text[given] == " ":
+        given += 1
+    if given == end and end not in candidates and text[end - 1] != ".":
+        return []  # the title is the start of a longer word (นายก, นางฟ้า)
+    given_end = words.get(start) or words.get(given) or _chunk_end(text, given)
+    if not 0 < given_end - given <= _NAME_MAX:
+        return []
+    spans = [(start, given_end)]
+    surname = given_end
+    while surname < n and text[surname] == " ":
+        surname += 1
+    surname_end = words.get(surname) or _chunk_end(text, surname)
+    if surname > given_end and 0 < surname_end - surname <= _NAME_MAX:
+        spans.append((surname, surname_end))
+    return spans
+
+
+def _chunk_end(text: str, start: int) -> int:
+    end = start
+    while end < len(text) and not is_glue(text[end]):
+        end += 1
+    return end
