@@ -1,0 +1,46 @@
+"""Regenerate the documentation's page previews from the samples.
+
+Renders each ``samples/*.yaml`` to PDF with thaidocs and writes its first page as
+``docs/previews/<name>.png`` (pdftoppm at 60 dpi). Run after a change that alters output::
+
+    python docs/make_previews.py
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import thaidocs
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+PREVIEWS = ROOT / "docs" / "previews"
+DPI = 60
+
+
+def make_previews(samples: Path = SAMPLES, previews: Path = PREVIEWS) -> list[Path]:
+    """Write one PNG per sample, page 1 only; returns the files written."""
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        raise SystemExit("pdftoppm is not installed (apt-get install poppler-utils)")
+    previews.mkdir(parents=True, exist_ok=True)
+    written = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for sample in sorted(samples.glob("*.yaml")):
+            pdf = thaidocs.render(thaidocs.load(sample), Path(tmp) / f"{sample.stem}.pdf")
+            target = previews / sample.stem
+            page_one = ["-f", "1", "-l", "1", "-singlefile"]
+            subprocess.run(
+                [pdftoppm, "-png", "-r", str(DPI), *page_one, str(pdf), str(target)], check=True
+            )
+            written.append(target.with_suffix(".png"))
+    return written
+
+
+if __name__ == "__main__":
+    for path in make_previews():
+        sys.stdout.write(f"wrote {path.relative_to(ROOT)}\n")

@@ -1,0 +1,229 @@
+"""The ``thaidocs`` command line: render, validate and describe input files.
+
+Thin over the public API. Heavy modules (the model, the writers, rich) are imported only by
+the command that needs them, so ``thaidocs --version`` and ``--help`` start instantly.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    name="thaidocs",
+    help="Official Thai government documents from YAML, JSON or TOML, as .docx and PDF.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(StrEnum):
+    pdf = "pdf"
+    docx = "docx"
+    both = "both"
+
+    @property
+    def suffixes(self) -> tuple[str, ...]:
+        return (".pdf", ".docx") if self is Format.both else (f".{self.value}",)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from thaidocs import __version__
+
+        typer.echo(f"thaidocs {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Official Thai government documents from YAML, JSON or TOML, as .docx and PDF."""
+
+
+def _failure(path: Path, exc: Exception) -> list[str]:
+    """Lines that tell the user what went wrong with one file, without a traceback."""
+    from thaidocs.errors import InputError
+
+    if isinstance(exc, InputError):
+        return [f"{path}: error: {problem}" for problem in exc.problems]
+    if isinstance(exc, _Clash):
+        return [f"{path}: error: {exc}"]
+    if isinstance(exc, OSError):
+        where = f" ({exc.filename})" if exc.filename else ""
+        return [f"{path}: error: cannot write the output{where}: {exc.strerror or exc}"]
+    return [f"{path}: internal error: {type(exc).__name__}: {exc} (please report this input)"]
+
+
+class _Report:
+    """Where render's messages go: a progress bar on a terminal, plain lines otherwise.
+
+    Under a bar, failures wait until it finishes so they do not tear the live display.
+    """
+
+    def __init__(self, advance: Callable[[str], None] | None) -> None:
+        self._advance = advance
+        self._deferred: list[str] = []
+
+    def wrote(self, path: Path) -> None:
+        if self._advance is None:
+            typer.echo(f"wrote {path}")
+
+    def error(self, line: str) -> None:
+        if self._advance is None:
+            typer.echo(line, err=True)
+        else:
+            self._deferred.append(line)
+
+    def done(self, name: str) -> None:
+        if self._advance is not None:
+            self._advance(name)
+
+    def flush(self) -> None:
+        for line in self._deferred:
+            typer.echo(line, err=True)
+        self._deferred.clear()
+
+
+@contextmanager
+def _report(total: int, show_progress: bool) -> Iterator[_Report]:
+    """A report for ``total`` files, drawn as a progress bar when asked."""
+    if not show_progress:
+        yield _Report(None)
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    console = Console(file=sys.stdout, force_terminal=True)
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[name]}"),
+    )
+    with Progress(*columns, console=console) as bar:
+        task = bar.add_task("rendering", total=total, name="")
+        report = _Report(lambda name: bar.update(task, advance=1, name=name))
+        yield report
+    report.flush()
+
+
+class _Clash(Exception):
+    """Two inputs of one run would write the same output file."""
+
+
+def _render_one(
+    path: Path, folder: Path, fmt: Format, written: dict[Path, Path], report: _Report
+) -> None:
+    targets = [folder / f"{path.stem}{suffix}" for suffix in fmt.suffixes]
+    for target in targets:
+        if target.resolve() in written:
+            other = written[target.resolve()]
+            raise _Clash(
+                f"{target} is already written from {other} in this run; "
+                "rename one of the inputs or render them to different folders"
+            )
+    import thaidocs
+
+    doc = thaidocs.load(path)
+    for target in targets:
+        thaidocs.render(doc, target)
+        written[target.resolve()] = path
+        report.wrote(target)
+
+
+@app.command()
+def render(
+    files: Annotated[
+        list[Path], typer.Argument(metavar="FILE", help="Input files (.yaml, .json, .toml).")
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Output folder. Default: next to each input file."),
+    ] = None,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="Which outputs to write.")
+    ] = Format.both,
+    progress: Annotated[
+        bool | None,
+        typer.Option(
+            "--progress/--no-progress",
+            help="Show a progress bar. Default: when several files go to a terminal.",
+        ),
+    ] = None,
+) -> None:
+    """Write each input as PDF and/or .docx, named after the input file."""
+    show = progress if progress is not None else (len(files) > 1 and sys.stdout.isatty())
+    written: dict[Path, Path] = {}  # output -> the input it came from, to refuse overwrites
+    failed = 0
+    with _report(len(files), show) as report:
+        for path in files:
+            try:
+                _render_one(path, out or path.parent, fmt, written, report)
+            except Exception as exc:
+                failed += 1
+                for line in _failure(path, exc):
+                    report.error(line)
+            report.done(path.name)
+    if failed:
+        typer.echo(f"{failed} of {len(files)} file(s) failed", err=True)
+        raise typer.Exit(1)
+
+
+@app.command()
+def validate(
+    files: Annotated[
+        list[Path], typer.Argument(metavar="FILE", help="Input files (.yaml, .json, .toml).")
+    ],
+) -> None:
+    """Check inputs without writing anything: invalid fields, then prose and rule findings.
+
+    Exits with 1 when any file has an error; warnings alone do not fail.
+    """
+    import thaidocs
+
+    errors = 0
+    for path in files:
+        try:
+            doc = thaidocs.load(path)
+        except Exception as exc:
+            errors += 1
+            for line in _failure(path, exc):
+                typer.echo(line)
+            continue
+        findings = thaidocs.check(doc)
+        for finding in findings:
+            where = f"{finding.path}: " if finding.path else ""
+            typer.echo(f"{path}: {finding.level}: {where}{finding.message} [{finding.code}]")
+        errors += sum(1 for finding in findings if finding.level == "error")
+        if not findings:
+            typer.echo(f"{path}: ok")
+    if errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the input format (for editors that complete YAML)."""
+    import thaidocs
+
+    typer.echo(json.dumps(thaidocs.json_schema(), ensure_ascii=False, indent=2))
+
+
+def main() -> None:
+    """Entry point of the ``thaidocs`` script."""
+    app(prog_name="thaidocs")
