@@ -178,6 +178,16 @@ BAD_INPUTS: list[tuple[str, Any, list[str]]] = [
         with_changes(ANNOUNCEMENT, options={"emblem": "garuda.png"}),
         ["options.emblem: file not found"],
     ),
+    (
+        "acting pair with another error",
+        with_changes(ANNOUNCEMENT, signers__0__name=_DELETE, signers__0__acting="รักษาราชการแทน"),
+        ["signers[0].name: required", "signers[0].acting_for: required"],
+    ),
+    (
+        "pdfa not available",
+        with_changes(ANNOUNCEMENT, options={"pdfa": True}),
+        ["options.pdfa: PDF/A-2b output is not available"],
+    ),
     ("unknown digits", with_changes(ANNOUNCEMENT, options={"digits": "roman"}), ["options.digits"]),
     (
         "unknown spec field",

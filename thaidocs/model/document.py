@@ -190,6 +190,15 @@ Block = Annotated[
 ]
 
 
+def acting_problems(acting: object, acting_for: object) -> list[tuple[str, str]]:
+    """An acting phrase and its principal's position come together or not at all."""
+    if acting and not acting_for:
+        return [("acting_for", f"required with acting ({acting})")]
+    if acting_for and not acting:
+        return [("acting", "required with acting_for")]
+    return []
+
+
 class Signer(_Strict):
     name: NonEmpty
     position: Lines = Field(min_length=1)
@@ -202,10 +211,8 @@ class Signer(_Strict):
 
     @model_validator(mode="after")
     def _acting_pair(self) -> Self:
-        if self.acting and not self.acting_for:
-            raise ValueError(f"@acting_for: required with acting ({self.acting})")
-        if self.acting_for and not self.acting:
-            raise ValueError("@acting: required with acting_for")
+        for field, message in acting_problems(self.acting, self.acting_for):
+            raise ValueError(f"@{field}: {message}")
         return self
 
 
@@ -243,6 +250,13 @@ class Options(_Strict):
         if items is None or not isinstance(items, list):
             return items
         return [_resolve(item, info) for item in items]
+
+    @field_validator("pdfa")
+    @classmethod
+    def _pdfa(cls, value: bool) -> bool:
+        if value:
+            raise ValueError("PDF/A-2b output is not available yet; leave pdfa false")
+        return value
 
     @field_validator("spec")
     @classmethod

@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from thaidocs.errors import InputError, Problem
-from thaidocs.model.document import DOCUMENT_TYPES, Document
+from thaidocs.model.document import DOCUMENT_TYPES, Document, acting_problems
 
 _SUFFIXES = (".yaml", ".yml", ".json", ".toml")
 _TAG = re.compile(r"^(block|clause):")
@@ -86,7 +86,24 @@ def from_dict(
     try:
         return cls.model_validate(dict(data), context=context)
     except ValidationError as exc:
-        raise InputError(problems(exc, cls), source) from None
+        found = problems(exc, cls)
+    # A signer's acting rule runs only once its other fields are valid; say it anyway.
+    for path, message in _acting_problems(data):
+        if not any(p.path == path for p in found):
+            found.append(Problem(path, message))
+    raise InputError(found, source)
+
+
+def _acting_problems(data: Mapping[str, Any]) -> list[tuple[str, str]]:
+    signers = data.get("signers")
+    if not isinstance(signers, list):
+        return []
+    return [
+        (f"signers[{i}].{field}", message)
+        for i, signer in enumerate(signers)
+        if isinstance(signer, Mapping)
+        for field, message in acting_problems(signer.get("acting"), signer.get("acting_for"))
+    ]
 
 
 def problems(exc: ValidationError, model: type[BaseModel]) -> list[Problem]:

@@ -138,6 +138,7 @@ def _contact(doc: Letter, ctx: Context) -> list[Paragraph]:
             runs=(Run(line),),
             size=spec.letter_contact_size,
             space_before=spec.line_height + spec.block_space if i == 0 else 0.0,
+            keep_with_next=i < len(lines) - 1,  # the unit and its numbers stay on one page
             role="contact",
         )
         for i, line in enumerate(lines)
