@@ -114,13 +114,16 @@ def main() -> None:
     if args.libreoffice:
         office = libreoffice_ms(thaidocs.to_docx(doc), 3)
         if office is not None:
-            print(f"libreoffice_docx_to_pdf_ms {office:.0f} ratio_vs_thaidocs {office / pdf_ms:.1f}")
+            print(
+                f"libreoffice_docx_to_pdf_ms {office:.0f} ratio_vs_thaidocs {office / pdf_ms:.1f}"
+            )
 
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     for _ in range(args.memory):
         thaidocs.to_pdf(doc)
     after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"peak_rss_mb_after_{args.memory}_docs {after / 1024:.1f} (grew {(after - before) / 1024:.1f})")
+    grew = (after - before) / 1024
+    print(f"peak_rss_mb_after_{args.memory}_docs {after / 1024:.1f} (grew {grew:.1f})")
     sys.stdout.flush()
 
 
