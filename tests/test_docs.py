@@ -74,9 +74,10 @@ def test_every_sample_has_a_page_with_its_file_and_preview(sample: Path) -> None
 
 
 def test_site_builds_strictly(tmp_path: Path) -> None:
-    config = pytest.importorskip("mkdocs.config")
-    commands = pytest.importorskip("mkdocs.commands.build")
-    pytest.importorskip("material")
+    """The documentation site builds with every warning an error (`mkdocs build --strict`)."""
+    from mkdocs import config
+    from mkdocs.commands import build as commands
+
     cfg = config.load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
     cfg.plugins.on_startup(command="build", dirty=False)
     try:
