@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import thaidocs
 from thaidocs.layout.tree import Align, Paragraph, Run, TabStop
 from thaidocs.pdf.fonts import font_data, load_family
 from thaidocs.pdf.text import Line, TextEngine
 from thaidocs.pdf.text.shaping import shape
-from thaidocs.thai.segment import Segmenter
+from thaidocs.thai.segment import Break, Segmenter
 
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 CM = 72 / 2.54
 WIDTH = 16 * CM
 AGENCY = "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาเพชรบุรี"
@@ -46,18 +49,101 @@ def offsets(text: str, lines: list[Line]) -> list[int]:
 @given(st.floats(min_value=7.5, max_value=16.0))
 def test_lines_break_only_where_words_allow(width_cm: float) -> None:
     engine = TextEngine(load_family(), words=[AGENCY])
-    assert engine.measure(AGENCY, 16) < 7.5 * CM  # every word fits a line
+    assert engine.measure(AGENCY, 16) < 7.5 * CM  # the agency fits a line whole
     paragraph = Paragraph((Run(BODY),), align=Align.DISTRIBUTE, first_line_indent=1.0)
     lines = engine.lay_out(paragraph, width_cm * CM)
-    allowed = set(Segmenter([AGENCY]).breaks(BODY))
-    for start in offsets(BODY, lines):
-        assert start in allowed
-    for name in (*NAMES, AGENCY):
+    allowed = Segmenter([AGENCY]).opportunities(BODY)
+    starts = offsets(BODY, lines)
+    for start in starts:
+        assert allowed.get(start) in (Break.FREE, Break.TERM)
+    for name in NAMES:
         begin = BODY.index(name)
-        assert not any(begin < start < begin + len(name.strip()) for start in offsets(BODY, lines))
+        assert not any(begin < start < begin + len(name.strip()) for start in starts)
+    # the agency breaks only where keeping it whole would leave its line less than 3/4 full
+    agency = BODY.index(AGENCY)
+    for k, start in enumerate(starts):
+        if agency < start < agency + len(AGENCY):
+            line_start = starts[k - 1] if k else 0
+            room = (width_cm - (0 if k else 1.0)) * CM
+            assert engine.measure(BODY[line_start:agency].rstrip(), 16) < 0.75 * room + 0.5
     for line in lines:
         assert line.text[0] not in "ะาำๅๆฯ" and line.text[-1] not in "เแโใไ"
         assert line.width <= width_cm * CM + 0.01
+
+
+def test_terms_give_way_before_a_stretched_line_names_never(engine: TextEngine) -> None:
+    text = f"ให้{AGENCY}"
+    width = engine.measure(AGENCY, 16) + 10  # the agency fits, but not after ให้
+    lines = engine.lay_out(Paragraph((Run(text),), align=Align.DISTRIBUTE), width)
+    assert lines[0].text.startswith(text[:10]) and len(lines) == 2
+    assert len(lines[1].text) < len(AGENCY)
+    assert Segmenter().breaks(text).count(len(lines[0].text)) == 1  # a dictionary boundary
+    names = TextEngine(load_family(), names=[AGENCY])
+    lines = names.lay_out(Paragraph((Run(text),), align=Align.DISTRIBUTE), width)
+    assert [line.text for line in lines] == ["ให้", AGENCY]
+    # a line that is not stretched may stay short
+    lines = engine.lay_out(Paragraph((Run(text),)), width)
+    assert [line.text for line in lines] == ["ให้", AGENCY]
+    # a lower threshold keeps the term whole
+    lenient = TextEngine(load_family(), words=[AGENCY], fill=0.05)
+    lines = lenient.lay_out(Paragraph((Run(text),), align=Align.DISTRIBUTE), width)
+    assert [line.text for line in lines] == ["ให้", AGENCY]
+
+
+def test_a_term_longer_than_the_line_breaks_between_its_words(engine: TextEngine) -> None:
+    width = engine.measure(AGENCY, 16) - 10
+    words = set(Segmenter().breaks(AGENCY))
+    for text, first in [(AGENCY, 0.0), (f"ที่ ศธ ๐๔๒๔๗/๑๒๓\t{AGENCY}", -9.0)]:
+        paragraph = Paragraph(
+            (Run(text),), left_indent=9.0, first_line_indent=first, tabs=(TabStop(9.0),)
+        )
+        lines = engine.lay_out(paragraph, 9 * CM + width)
+        # the term fills the line it starts on: it would not fit the next one either
+        assert lines[0].text.startswith(text[:20]) and len(lines) == 2
+        assert len(text) - len(lines[1].text) - text.index(AGENCY) in words
+    # so does a name, when it alone is longer than the line
+    names = TextEngine(load_family(), names=[AGENCY])
+    lines = names.lay_out(Paragraph((Run(AGENCY),)), width)
+    assert len(lines) == 2 and len(lines[0].text) in words
+
+
+def test_justified_lines_of_the_samples_are_not_letter_spaced() -> None:
+    """Every justified line but a paragraph's last is at least 3/4 full, so its clusters
+    move apart by a point or so at most (the agency after "(Inform)" breaks between its
+    words instead of stretching clause ๑.๑'s first line)."""
+    checked = 0
+    for sample in ("announcement", "letter", "order", "memo"):
+        tree = thaidocs.compose(thaidocs.load(SAMPLES / f"{sample}.yaml"))
+        engine = TextEngine(load_family(), words=tree.words)
+        for section in tree.sections:
+            column = section.page.text_width * CM
+            for block in section.blocks:
+                if not isinstance(block, Paragraph) or block.align != Align.DISTRIBUTE:
+                    continue
+                lines = engine.lay_out(block, column)
+                for k, line in enumerate(lines[:-1]):
+                    indent = block.left_indent + (block.first_line_indent if k == 0 else 0)
+                    room = column - (indent + block.right_indent) * CM
+                    assert line.width >= 0.75 * room, line.text
+                    assert max(run.gap for run in line.runs) < 1.5, line.text
+                    checked += 1
+    assert checked > 30
+
+
+def test_sample_lines_break_between_dictionary_words() -> None:
+    """Whatever the column (the letter's agency column is narrower than the agency), a line
+    of a sample ends where pythainlp sees a word end, or at white space."""
+    plain = Segmenter()
+    for sample in ("announcement", "letter"):
+        tree = thaidocs.compose(thaidocs.load(SAMPLES / f"{sample}.yaml"))
+        engine = TextEngine(load_family(), words=tree.words)
+        for section in tree.sections:
+            column = section.page.text_width * CM
+            for block in section.blocks:
+                if isinstance(block, Paragraph):
+                    allowed = set(plain.breaks(block.text))
+                    for start in offsets(block.text, engine.lay_out(block, column)):
+                        assert start in allowed, block.text[:start]
 
 
 def test_a_word_longer_than_the_line_breaks_between_clusters(engine: TextEngine) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thaidocs.thai.segment import ZWSP, Segmenter, cluster_starts
+from thaidocs.thai.segment import ZWSP, Break, Segmenter, cluster_starts
 
 AGENCY = "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาเพชรบุรี"
 
@@ -25,11 +25,45 @@ def test_dictionary_words_and_spaces() -> None:
     ]
 
 
-def test_document_words_never_break() -> None:
+def test_document_words_break_freely_nowhere_inside() -> None:
     text = f"ของ{AGENCY}เป็นไป"
     inside = range(4, 3 + len(AGENCY))
     assert any(i in inside for i in Segmenter().breaks(text))
     assert not any(i in inside for i in Segmenter([AGENCY]).breaks(text))
+
+
+def test_document_terms_may_break_between_their_words_names_only_last() -> None:
+    text = f"ของ{AGENCY}เป็นไป"
+    words = {3 + i for i in Segmenter().breaks(AGENCY)}
+    assert len(words) == 4  # สำนักงานเขต|พื้นที่|การศึกษา|มัธยมศึกษา|เพชรบุรี
+    term = Segmenter([AGENCY]).opportunities(text)
+    assert {i for i, level in term.items() if level == Break.TERM} == words
+    assert term[3] == term[3 + len(AGENCY)] == Break.FREE
+    name = Segmenter(names=[AGENCY]).opportunities(text)
+    assert {i for i, level in name.items() if level == Break.NAME} == words
+    assert list(term) == list(name) == sorted(term)
+
+
+def test_document_words_that_start_with_a_title_are_names() -> None:
+    segmenter = Segmenter(["นายสุรชัย พงษ์ไพบูลย์", "นายอำเภอเมืองเพชรบุรี", "สุรชัย"])
+    text = "โดยนายสุรชัย พงษ์ไพบูลย์ และนายอำเภอเมืองเพชรบุรี สุรชัย"
+    levels = segmenter.opportunities(text)
+
+    def inside(word: str) -> set[Break]:
+        start = text.index(word)
+        return {level for i, level in levels.items() if start < i < start + len(word)}
+
+    assert inside("นายสุรชัย") == inside("พงษ์ไพบูลย์") == {Break.NAME}
+    assert levels[text.index("พงษ์")] == Break.FREE
+    # นายอำเภอ (district chief) is a word of its own: a position, not a title and a name
+    assert inside("นายอำเภอเมืองเพชรบุรี") == {Break.TERM}
+
+
+def test_names_given_apart_never_break_freely() -> None:
+    name = "สมหญิงศรีสุวรรณวงศ์"  # no title: a term unless it is given as a name
+    assert set(Segmenter([name]).opportunities(name).values()) == {Break.TERM}
+    assert set(Segmenter(names=[name]).opportunities(name).values()) == {Break.NAME}
+    assert set(Segmenter([name], names=[name]).opportunities(name).values()) == {Break.NAME}
 
 
 def test_document_words_with_spaces_protect_each_part() -> None:

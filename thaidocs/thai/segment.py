@@ -3,10 +3,14 @@ of Thai typography.
 
 pythainlp's newmm finds word boundaries inside runs of Thai letters. On top of it:
 
-- the document's own words (agency, signers, terms) never break: any boundary inside an
-  occurrence is dropped, so a word the dictionary does not know stays whole;
-- a person's name in running text, recognised by its title (นาย, นางสาว, ดร., ...), keeps the
-  title with the given name and the surname whole;
+- a person's name (one of the document's names, a document word that starts with a title,
+  or a name in running text recognised by its title: นาย, นางสาว, ดร., ...) keeps the title
+  with the given name, and the surname, whole: a boundary inside is a ``Break.NAME``, for a
+  name longer than a line only;
+- the document's other words (agency, positions, terms) are kept whole by preference: a
+  dictionary boundary inside one is a ``Break.TERM``, which the line breaker takes only where
+  keeping the term whole would leave a line badly stretched, so a term the dictionary does not
+  know still never breaks inside a word;
 - a line never starts with a following vowel, ๆ, ฯ, a mark or closing punctuation, and never
   ends with a leading vowel (เ แ โ ใ ไ) or opening punctuation;
 - U+200B ZERO WIDTH SPACE is a break opportunity and nothing else.
@@ -17,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from enum import IntEnum
 from functools import lru_cache
 
 from pythainlp.tokenize import word_tokenize
@@ -83,34 +88,62 @@ def _is_alnum(char: str) -> bool:
     return char.isalnum() and not "\u0e01" <= char <= "\u0e4e"
 
 
-class Segmenter:
-    """Line-break opportunities for one document's text."""
+class Break(IntEnum):
+    """How freely a line may end at an offset; higher is more reluctant."""
 
-    def __init__(self, words: Iterable[str] = (), name_titles: Sequence[str] = NAME_TITLES):
-        pieces = sorted(
-            {piece for word in words for piece in word.split() if len(piece) > 1},
-            key=lambda p: (-len(p), p),
-        )
-        self._words = re.compile("|".join(map(re.escape, pieces))) if pieces else None
+    NONE = 0
+    #: between words
+    FREE = 1
+    #: between the dictionary words of one of the document's terms
+    TERM = 2
+    #: between the dictionary words of a person's name
+    NAME = 3
+
+
+class Segmenter:
+    """Line-break opportunities for one document's text.
+
+    ``words``: the document's names and terms; an entry that starts with a title and is read
+    as a name there (นายสุรชัย พงษ์ไพบูลย์, not นายอำเภอเมือง) is a name. ``names``: more
+    person names.
+    """
+
+    def __init__(
+        self,
+        words: Iterable[str] = (),
+        name_titles: Sequence[str] = NAME_TITLES,
+        *,
+        names: Iterable[str] = (),
+    ):
         titles = sorted(set(name_titles), key=lambda t: (-len(t), t))
         self._titles = re.compile("|".join(map(re.escape, titles))) if titles else None
+        terms = list(words)
+        people = [*names, *(word for word in terms if self._is_name(word))]
+        self._names = _pieces(people)
+        pieces = sorted(_pieces(terms) | self._names, key=lambda p: (-len(p), p))
+        self._words = re.compile("|".join(map(re.escape, pieces))) if pieces else None
 
     def breaks(self, text: str) -> list[int]:
-        """Offsets ``i`` (0 < i < len) where a line may end before ``text[i]``.
+        """Offsets ``i`` (0 < i < len) where a line may freely end before ``text[i]``."""
+        return [i for i, level in self.opportunities(text).items() if level == Break.FREE]
+
+    def opportunities(self, text: str) -> dict[int, Break]:
+        """Every offset ``i`` (0 < i < len) where a line may end before ``text[i]``, in order,
+        with how freely it may.
 
         White space ends up at the end of a line, where it is dropped.
         """
         candidates = self._candidates(text)
-        blocked = self._protected(text, candidates)
-        result = []
+        levels = self._levels(text, candidates)
+        result = {}
         for i in sorted(candidates):
-            if i in blocked or not may_start_line(text[i]):
+            if not may_start_line(text[i]):
                 continue
             j = i - 1
             while j > 0 and is_glue(text[j]):
                 j -= 1
             if may_end_line(text[j]):
-                result.append(i)
+                result[i] = levels.get(i, Break.FREE)
         return result
 
     def _candidates(self, text: str) -> set[int]:
@@ -128,16 +161,35 @@ class Segmenter:
                 found.add(end)
         return found
 
-    def _protected(self, text: str, candidates: set[int]) -> set[int]:
-        """Candidates inside the document's words and inside names."""
+    def _levels(self, text: str, candidates: set[int]) -> dict[int, Break]:
+        """The candidates inside the document's words and inside names, with their level."""
         words: dict[int, int] = {}
+        spans: list[tuple[int, int, Break]] = []
         if self._words is not None:
-            words = {match.start(): match.end() for match in self._words.finditer(text)}
-        spans = list(words.items())
+            for match in self._words.finditer(text):
+                words[match.start()] = match.end()
+                level = Break.NAME if match.group() in self._names else Break.TERM
+                spans.append((match.start(), match.end(), level))
         if self._titles is not None:
             for match in self._titles.finditer(text):
-                spans.extend(_name(text, match.start(), match.end(), candidates, words))
-        return {i for start, end in spans for i in range(start + 1, end)}
+                for start, end in _name(text, match.start(), match.end(), candidates, words):
+                    spans.append((start, end, Break.NAME))
+        levels: dict[int, Break] = {}
+        for start, end, level in spans:
+            for i in range(start + 1, end):
+                if i in candidates and levels.get(i, Break.NONE) < level:
+                    levels[i] = level
+        return levels
+
+    def _is_name(self, word: str) -> bool:
+        """Whether ``word`` starts with a title that announces a name, as in running text."""
+        match = self._titles.match(word) if self._titles is not None else None
+        return match is not None and bool(_name(word, 0, match.end(), self._candidates(word), {}))
+
+
+def _pieces(words: Iterable[str]) -> set[str]:
+    """The space-separated parts of ``words`` (the breaker segments between spaces anyway)."""
+    return {piece for word in words for piece in word.split() if len(piece) > 1}
 
 
 def _name(

@@ -5,17 +5,32 @@ the same document wraps for a reader comparing the two, and distributed justific
 spreads a line's slack over its grapheme clusters so thinly (a fraction of a point each)
 that the unevenness optimal breaking would remove is not visible. It is also linear and
 cheap, which the speed budget wants.
+
+Where a break opportunity is reluctant (``Break``), the fit is first-fit by level. A line
+ends at its last free break when that leaves it at least ``fill`` full and what follows fits
+the next line whole; otherwise at its last free or term break, whichever is later (a long
+agency name breaks between its words rather than leave the line before it letter-spaced, or
+rather than move to a line it does not fit either). A name breaks only where nothing else
+on the line may, and a word is cut between grapheme clusters only where it alone is longer
+than the line.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
 from thaidocs.pdf.text.shaping import Shaped
-from thaidocs.thai.segment import GLUE, cluster_starts, is_glue, may_end_line, may_start_line
+from thaidocs.thai.segment import (
+    GLUE,
+    Break,
+    cluster_starts,
+    is_glue,
+    may_end_line,
+    may_start_line,
+)
 
 _CONTROL = re.compile("[\t\n]")
 
@@ -35,8 +50,8 @@ class Item:
     end: int
     kind: Kind
     style: int
-    #: a line may break before this item
-    breakable: bool
+    #: how freely a line may break before this item
+    before: Break
     shaped: Shaped | None = None
     #: natural width in PDF pt (a tab's width is set when its line is laid out)
     width: float = 0.0
@@ -52,7 +67,7 @@ class Broken:
 
 
 def split_items(
-    text: str, style_bounds: Sequence[tuple[int, int, int]], breaks: set[int]
+    text: str, style_bounds: Sequence[tuple[int, int, int]], breaks: Mapping[int, Break]
 ) -> list[Item]:
     """Cut the text at break opportunities, style changes, glue edges, tabs and newlines.
 
@@ -78,7 +93,7 @@ def split_items(
                 kind = Kind.NEWLINE
             else:
                 kind = Kind.GLUE if is_glue(char) else Kind.BOX
-            items.append(Item(start, end, kind, style, start in breaks))
+            items.append(Item(start, end, kind, style, breaks.get(start, Break.NONE)))
     return items
 
 
@@ -88,12 +103,14 @@ def break_lines(
     available: Callable[[int], float],
     tab_width: Callable[[int, float, list[Item], int], float],
     split: Callable[[Item, float], tuple[Item, Item] | None],
+    fill: float,
 ) -> list[Broken]:
-    """First-fit lines.
+    """First-fit lines, by level of break (see the module's doc).
 
     ``available(n)``: the width of line ``n``; ``tab_width(n, x, items, j)``: the width of the
     tab ``items[j]`` at ``x`` on line ``n``; ``split(item, room)``: a box cut at a cluster
-    boundary so that its head fits ``room``, for a word longer than a line.
+    boundary so that its head fits ``room``, for a word longer than a line; ``fill``: the
+    share of a line's width a free break must fill before a term may break instead.
     """
     lines: list[Broken] = []
     i = 0
@@ -101,7 +118,10 @@ def break_lines(
     while i < n:
         room = available(len(lines))
         x = 0.0
-        last_break = -1
+        #: the width up to the last box (trailing glue is dropped at a break)
+        content = 0.0
+        last = [-1, -1, -1, -1]  # the last break on the line, by level
+        full = 0.0  # the content before the last free break
         j = i
         forced = False
         while j < n:
@@ -109,13 +129,26 @@ def break_lines(
             if item.kind == Kind.NEWLINE:
                 forced = True
                 break
-            if j > i and item.breakable:
-                last_break = j
+            if j > i and item.before:
+                last[item.before] = j
+                if item.before == Break.FREE:
+                    full = content
             if item.kind == Kind.TAB:
                 item.width = tab_width(len(lines), x, items, j)
             if item.kind != Kind.GLUE and x + item.width > room + 0.01:
-                if last_break > i:
-                    j = last_break
+                free = last[Break.FREE]
+                if (
+                    free > i
+                    and full >= fill * room
+                    and _unit_width(items, free) <= available(len(lines) + 1) + 0.01
+                ):
+                    j = free
+                    break
+                end = max(last[Break.FREE], last[Break.TERM])
+                if end <= i:
+                    end = last[Break.NAME]
+                if end > i:
+                    j = end
                     break
                 if not _starts_word(items, i, j):
                     break  # the word's earlier items fill the line; cut at the style change
@@ -128,6 +161,8 @@ def break_lines(
                 if j > i:
                     break
             x += item.width
+            if item.kind != Kind.GLUE:
+                content = x
             j += 1
         end = j
         while end > i and items[end - 1].kind == Kind.GLUE:
@@ -141,10 +176,24 @@ def break_lines(
     return lines
 
 
+def _unit_width(items: list[Item], start: int) -> float:
+    """The width of what follows the free break before ``items[start]`` up to the next one:
+    a term that would not fit the next line whole either may as well break on this one."""
+    width = content = 0.0
+    for k in range(start, len(items)):
+        item = items[k]
+        if (k > start and item.before == Break.FREE) or item.kind in (Kind.TAB, Kind.NEWLINE):
+            break
+        width += item.width
+        if item.kind != Kind.GLUE:
+            content = width
+    return content
+
+
 def _starts_word(items: list[Item], i: int, j: int) -> bool:
     """No box of the same word before ``items[j]`` on this line (so cutting ``j`` is the
     only way to make it fit)."""
-    return j == i or items[j].breakable or items[j - 1].kind != Kind.BOX
+    return j == i or bool(items[j].before) or items[j - 1].kind != Kind.BOX
 
 
 def cut_positions(text: str, start: int, end: int) -> list[int]:

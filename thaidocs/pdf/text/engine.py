@@ -13,18 +13,25 @@ from thaidocs.pdf.text.drawing import draw
 from thaidocs.pdf.text.justification import Frame, Style, place, tab_stop
 from thaidocs.pdf.text.line import Line
 from thaidocs.pdf.text.shaping import shape
-from thaidocs.thai.segment import NAME_TITLES, Segmenter
+from thaidocs.thai.segment import NAME_TITLES, Break, Segmenter
 
 #: PDF points per centimetre
 CM = 72 / 2.54
-#: tab stops past the paragraph's own, every 1.27 cm as in Word
-DEFAULT_TAB = 1.27
 
 
 class TextEngine:
     """Lays out and draws paragraphs of one document.
 
-    ``words``: the document's own names and terms, which never break.
+    ``words``: the document's own names and terms (agency, positions, subject terms). A term
+    stays whole unless it is longer than a line, or keeping it whole would leave a justified
+    line less than ``fill`` of its width full (stretched to the edge, such a line looks
+    letter-spaced): then it breaks between its dictionary words, never inside one. A line
+    that is not justified only looks ragged, so there a term breaks only when it must.
+    ``names``: person names, which never break unless one alone is longer than a line (nor
+    does an entry of ``words`` that starts with one of ``name_titles`` and reads as a name,
+    nor a name after a title in running text).
+    ``tab_interval``: cm between the default tab stops past a paragraph's own; 1.27 cm is
+    Word's default stop interval.
     """
 
     def __init__(
@@ -33,10 +40,16 @@ class TextEngine:
         words: Iterable[str] = (),
         line_spacing: float = 1.30,
         name_titles: Sequence[str] = NAME_TITLES,
+        *,
+        names: Iterable[str] = (),
+        fill: float = 0.75,
+        tab_interval: float = 1.27,
     ) -> None:
         self.family = family
         self.line_spacing = line_spacing
-        self._segmenter = Segmenter(words, name_titles)
+        self.fill = fill
+        self.tab_interval = tab_interval
+        self._segmenter = Segmenter(words, name_titles, names=names)
         self._styles: dict[tuple[bool, float, str | None], Style] = {}
 
     def measure(self, text: str, size: float, bold: bool = False) -> float:
@@ -55,7 +68,7 @@ class TextEngine:
             styles.append(self._style(run.bold, run.size or paragraph.size, run.color))
             bounds.append((position, position + len(run.text), len(styles) - 1))
             position += len(run.text)
-        items = split_items(text, bounds, set(self._segmenter.breaks(text)))
+        items = split_items(text, bounds, self._segmenter.opportunities(text))
         for item in items:
             if item.kind in (Kind.BOX, Kind.GLUE):
                 style = styles[item.style]
@@ -74,7 +87,7 @@ class TextEngine:
 
         def tab_width(number: int, x: float, items: list[Item], j: int) -> float:
             here = frame(number).start + x
-            stop = tab_stop(paragraph.tabs, here / CM, DEFAULT_TAB)
+            stop = tab_stop(paragraph.tabs, here / CM, self.tab_interval)
             leaders[items[j].start] = stop.leader
             room = stop.position * CM - here
             if stop.align == Align.LEFT:
@@ -102,13 +115,12 @@ class TextEngine:
             cut, head = best
             tail = shape(style.face.path, text[cut : item.end])
             return (
-                Item(
-                    item.start, cut, item.kind, item.style, item.breakable, head, head.width * scale
-                ),
-                Item(cut, item.end, item.kind, item.style, True, tail, tail.width * scale),
+                Item(item.start, cut, item.kind, item.style, item.before, head, head.width * scale),
+                Item(cut, item.end, item.kind, item.style, Break.FREE, tail, tail.width * scale),
             )
 
-        broken = break_lines(text, items, lambda n: frame(n).room, tab_width, split)
+        fill = self.fill if paragraph.align == Align.DISTRIBUTE else 0.0
+        broken = break_lines(text, items, lambda n: frame(n).room, tab_width, split, fill)
         if not broken:
             empty = Broken([], forced=False, last=True)
             return [
