@@ -8,6 +8,7 @@ import subprocess
 import unicodedata
 from collections.abc import Sequence
 from io import BytesIO
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +23,13 @@ from pypdf.generic import ContentStream, FloatObject, NumberObject, TextStringOb
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
+import thaidocs
 from thaidocs.layout.tree import Align, Paragraph, Run
 from thaidocs.pdf.fonts import FontFamily, font_data, load_family
 from thaidocs.pdf.text import Line, TextEngine
+from thaidocs.thai.segment import Segmenter
 
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 CM = 72 / 2.54
 LEFT = 3 * CM
 WIDTH = 16 * CM
@@ -286,3 +290,18 @@ def test_dot_leader_is_graphics_not_text(tmp_path: Path, family: FontFamily) -> 
         (row,) = page.lines  # the dots are one dashed stroke with round caps
         assert row["x0"] > LEFT + leader.x0 and row["x1"] < LEFT + leader.x1
         assert row["x1"] == pytest.approx(LEFT + 16 * CM, abs=3)
+
+
+def test_letter_agency_column_breaks_the_agency_between_words(tmp_path: Path) -> None:
+    """The agency is wider than the letter's agency column: it wraps where one of its words
+    ends (…มัธยมศึกษา / เพชรบุรี), never inside one (…เพชร / บุรี)."""
+    data = thaidocs.to_pdf(thaidocs.load(SAMPLES / "letter.yaml"))
+    lines = [line for line in pdftotext(tmp_path, data).splitlines() if line]
+    cuts = [
+        p
+        for p in range(1, len(AGENCY))
+        for above, below in pairwise(lines)
+        if above.endswith(AGENCY[:p]) and below.startswith(AGENCY[p:])
+    ]
+    assert cuts
+    assert set(cuts) <= set(Segmenter().breaks(AGENCY))
