@@ -3,6 +3,9 @@ characters a line may not start or end with."""
 
 from __future__ import annotations
 
+from functools import cache
+from typing import Any
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -131,3 +134,35 @@ def test_no_line_starts_or_ends_badly(tokens: list[tuple[str, str]]) -> None:
         assert text[i] not in "ะาำๅๆฯ)" and not "\u0e31" <= text[i] <= "\u0e3a"
         assert not "\u0e47" <= text[i] <= "\u0e4e"
         assert text[:i].rstrip(" " + ZWSP)[-1] not in "เแโใไ("
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0x0E01, max_codepoint=0x0E4E), max_size=40))
+def test_sorted_word_list_segments_exactly_as_pythainlp_trie(text: str) -> None:
+    from pythainlp.tokenize import newmm
+
+    ours, theirs = _sorted_words(), _trie()
+    for start in range(len(text)):
+        assert ours.prefixes(text, start) == theirs.prefixes(text, start)
+    assert newmm.segment(text, custom_dict=ours) == newmm.segment(text, custom_dict=theirs)
+
+
+@cache
+def _thai_words() -> frozenset[str]:
+    from pythainlp.corpus import thai_words
+
+    return thai_words()
+
+
+@cache
+def _sorted_words() -> Any:
+    from thaidocs.thai.segment import SortedWords
+
+    return SortedWords(_thai_words())
+
+
+@cache
+def _trie() -> Any:
+    from pythainlp.util import Trie
+
+    return Trie(_thai_words())

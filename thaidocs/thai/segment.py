@@ -20,11 +20,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from enum import IntEnum
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import cast
 
-from pythainlp.tokenize import word_tokenize
+from pythainlp.corpus import thai_words
+from pythainlp.tokenize import newmm
+from pythainlp.util import Trie
 
 #: titles that announce a person's name in running text, longest first where one is a prefix
 NAME_TITLES: tuple[str, ...] = (
@@ -78,10 +82,41 @@ def _dictionary_breaks(run: str) -> tuple[int, ...]:
     """Word boundaries newmm finds inside a run of Thai letters (offsets within the run)."""
     offsets = []
     position = 0
-    for token in word_tokenize(run, engine="newmm", keep_whitespace=True)[:-1]:
+    for token in newmm.segment(run, custom_dict=cast(Trie, _dictionary()))[:-1]:
         position += len(token)
         offsets.append(position)
     return tuple(offsets)
+
+
+class SortedWords:
+    """pythainlp's word list, answering newmm's one question (which words start at a position)
+    by binary search in a sorted list.
+
+    Same answers as pythainlp's Trie, but built in a few milliseconds instead of ~0.4 s: the
+    Trie's pure-Python construction was most of a command's start-up time. newmm asks only
+    ``prefixes``, so it takes this in the Trie's place.
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._words = sorted({word.strip() for word in words if word.strip()})
+
+    def prefixes(self, text: str, start: int = 0) -> list[str]:
+        words = self._words
+        found = []
+        low = 0
+        for end in range(start + 1, len(text) + 1):
+            piece = text[start:end]
+            low = bisect_left(words, piece, low)
+            if low == len(words) or not words[low].startswith(piece):
+                break
+            if words[low] == piece:
+                found.append(piece)
+        return found
+
+
+@cache
+def _dictionary() -> SortedWords:
+    return SortedWords(thai_words())
 
 
 def _is_alnum(char: str) -> bool:
