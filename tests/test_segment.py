@@ -138,10 +138,10 @@ def test_no_line_starts_or_ends_badly(tokens: list[tuple[str, str]]) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(min_codepoint=0x0E01, max_codepoint=0x0E4E), max_size=40))
-def test_sorted_word_list_segments_exactly_as_pythainlp_trie(text: str) -> None:
+def test_word_set_segments_exactly_as_pythainlp_trie(text: str) -> None:
     from pythainlp.tokenize import newmm
 
-    ours, theirs = _sorted_words(), _trie()
+    ours, theirs = _word_set(), _trie()
     for start in range(len(text)):
         assert ours.prefixes(text, start) == theirs.prefixes(text, start)
     assert newmm.segment(text, custom_dict=ours) == newmm.segment(text, custom_dict=theirs)
@@ -155,10 +155,10 @@ def _thai_words() -> frozenset[str]:
 
 
 @cache
-def _sorted_words() -> Any:
-    from thaidocs.thai.segment import SortedWords
+def _word_set() -> Any:
+    from thaidocs.thai.segment import WordSet
 
-    return SortedWords(_thai_words())
+    return WordSet(_thai_words())
 
 
 @cache
