@@ -100,6 +100,22 @@ def _signature_indents(signature: Signature, text_width: float) -> tuple[float, 
     return signature.axis - half, text_width - signature.axis - half
 
 
+def _signature_paragraph(
+    runs: tuple[Run, ...], size: float, indents: tuple[float, float], *, keep_with_next: bool
+) -> Paragraph:
+    """One centred line of a signature, between the indents that put it on its axis."""
+    return Paragraph(
+        runs,
+        align=Align.CENTER,
+        size=size,
+        left_indent=indents[0],
+        right_indent=indents[1],
+        keep_with_next=keep_with_next,
+        keep_together=True,
+        role=_SIGNATURE,
+    )
+
+
 def _signature_lines(
     signature: Signature, size: float, indents: tuple[float, float], *, last: bool
 ) -> tuple[tuple[Paragraph, ...], tuple[Paragraph, ...]]:
@@ -107,16 +123,7 @@ def _signature_lines(
     Every line keeps with the next but the group's very last one."""
 
     def line(text: str, keep: bool = True) -> Paragraph:
-        return Paragraph(
-            (Run(text),),
-            align=Align.CENTER,
-            size=size,
-            left_indent=indents[0],
-            right_indent=indents[1],
-            keep_with_next=keep,
-            keep_together=True,
-            role=_SIGNATURE,
-        )
+        return _signature_paragraph((Run(text),), size, indents, keep_with_next=keep)
 
     above = (line(signature.caption),) if signature.caption else ()
     texts = (signature.name, *signature.positions)
@@ -401,16 +408,8 @@ class _Writer:
             space_before = 0.0
         for line in above:
             self.book.apply(new(), line)
-        space = Paragraph(
-            (),
-            align=Align.CENTER,
-            size=size,
-            left_indent=indents[0],
-            right_indent=indents[1],
-            space_before=space_before,
-            keep_with_next=True,
-            keep_together=True,
-            role=_SIGNATURE,
+        space = replace(
+            _signature_paragraph((), size, indents, keep_with_next=True), space_before=space_before
         )
         holder = new()
         self.book.apply(holder, space)

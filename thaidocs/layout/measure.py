@@ -20,10 +20,14 @@ SARABUN_SCALE = 0.67
 _CM_PER_PT = 2.54 / 72
 
 
+def sarabun_path(bold: bool = False) -> str:
+    """The bundled Google Sarabun file (regular or bold) from ``fontpkg-sarabun``."""
+    return str(fontpkg.path("Sarabun", 700 if bold else 400))
+
+
 @cache
 def _font(bold: bool) -> tuple[hb.Font, int]:
-    path = fontpkg.path("Sarabun", 700 if bold else 400)
-    with open(path, "rb") as handle:
+    with open(sarabun_path(bold), "rb") as handle:
         face = hb.Face(hb.Blob(handle.read()))
     return hb.Font(face), face.upem
 

@@ -10,7 +10,9 @@ the OPM typing guide; [H] values are house defaults a caller may override::
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
+
+from thaidocs.thai.names import NAME_TITLES
 
 
 class LayoutSpec(BaseModel):
@@ -96,19 +98,7 @@ class LayoutSpec(BaseModel):
     cell_padding: float = 0.1  # [H]
 
     # Words that never break, recognised by these titles in running text
-    name_titles: tuple[str, ...] = Field(
-        default=(
-            "ว่าที่ร้อยตรีหญิง",
-            "ว่าที่ร้อยตรี",
-            "นางสาว",
-            "นาง",
-            "นาย",
-            "ดร.",
-            "ผศ.",
-            "รศ.",
-            "ศ.",
-        )
-    )
+    name_titles: tuple[str, ...] = NAME_TITLES
 
     @property
     def text_width(self) -> float:

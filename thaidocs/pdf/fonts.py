@@ -15,13 +15,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import fontpkg
 import uharfbuzz as hb
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-#: official 16 pt is Google Sarabun 10.72 pt (measured against TH Sarabun New)
-SARABUN_SCALE = 0.67
+from thaidocs.layout.measure import SARABUN_SCALE, sarabun_path
 
 
 @dataclass(frozen=True)
@@ -150,7 +148,7 @@ def load_family(paths: Sequence[Path] | None = None, scale: float | None = None)
     """The bundled Sarabun (regular and bold), or the user's files ``[regular]`` or
     ``[regular, bold]`` (scale 1.0 unless given: TH Sarabun New metrics)."""
     if paths is None:
-        bundled = (Path(fontpkg.path("Sarabun", 400)), Path(fontpkg.path("Sarabun", 700)))
+        bundled = (Path(sarabun_path()), Path(sarabun_path(bold=True)))
         return _family(bundled, SARABUN_SCALE if scale is None else scale)
     if not 1 <= len(paths) <= 2:
         raise ValueError("give one font file (regular) or two (regular, bold)")

@@ -23,24 +23,15 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from enum import IntEnum
 from functools import cache, lru_cache
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from pythainlp.corpus import thai_words
 from pythainlp.tokenize import newmm
-from pythainlp.util import Trie
 
-#: titles that announce a person's name in running text, longest first where one is a prefix
-NAME_TITLES: tuple[str, ...] = (
-    "ว่าที่ร้อยตรีหญิง",
-    "ว่าที่ร้อยตรี",
-    "นางสาว",
-    "นาง",
-    "นาย",
-    "ดร.",
-    "ผศ.",
-    "รศ.",
-    "ศ.",
-)
+from thaidocs.thai.names import NAME_TITLES
+
+if TYPE_CHECKING:
+    from pythainlp.util import Trie
 
 ZWSP = "\u200b"
 #: following vowels and signs that belong to the preceding syllable
@@ -81,7 +72,7 @@ def _dictionary_breaks(run: str) -> tuple[int, ...]:
     """Word boundaries newmm finds inside a run of Thai letters (offsets within the run)."""
     offsets = []
     position = 0
-    for token in newmm.segment(run, custom_dict=cast(Trie, _dictionary()))[:-1]:
+    for token in newmm.segment(run, custom_dict=cast("Trie", _dictionary()))[:-1]:
         position += len(token)
         offsets.append(position)
     return tuple(offsets)

@@ -13,7 +13,8 @@ from thaidocs.pdf.text.drawing import draw
 from thaidocs.pdf.text.justification import Frame, Style, place, tab_stop
 from thaidocs.pdf.text.line import Line
 from thaidocs.pdf.text.shaping import shape
-from thaidocs.thai.segment import NAME_TITLES, Break, Segmenter
+from thaidocs.thai.names import NAME_TITLES
+from thaidocs.thai.segment import Break, Segmenter
 
 #: PDF points per centimetre
 CM = 72 / 2.54
