@@ -241,6 +241,7 @@ def test_letter_positions() -> None:
     assert isinstance(emblem, Emblem)
     (mark,) = emblem.beside
     assert mark.runs[0].color == "C00000" and mark.runs[0].bold and mark.runs[0].size == 32.0
+    assert emblem.overlap == pytest.approx(16 * 1.3)  # the ที่ line rises onto the band
     (header,) = paragraphs(tree, "header")
     assert header.tabs[0].position == header.left_indent == 9.0
     assert header.first_line_indent == -9.0

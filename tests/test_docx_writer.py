@@ -437,6 +437,14 @@ def test_emblem_floats_at_its_place_or_leaves_its_space(files: dict[str, bytes])
     assert _tw(holder.line_spacing) == _tw(Cm(2.0))
 
 
+def test_letter_header_rises_onto_the_emblem_band() -> None:
+    letter = _open(_sample_docx(Path(__file__).parent.parent / "samples" / "letter.yaml"))
+    holder = letter.paragraphs[0].paragraph_format
+    # 2.0 cm of band below the margin, less one body line (16 pt × 1.30) for the ที่ line
+    assert _tw(holder.line_spacing) == _tw(Cm(2.0) - Pt(16 * 1.3))
+    assert letter.paragraphs[1].text.startswith("ที่ ")
+
+
 def test_same_tree_same_bytes(trees: dict[str, LayoutDocument], files: dict[str, bytes]) -> None:
     for name, tree in trees.items():
         assert write_docx(tree) == files[name], name

@@ -288,6 +288,25 @@ def test_missing_emblem_reserves_its_space(tmp_path: Path) -> None:
     assert top > (1.5 + 3.0) * cm
 
 
+def test_letter_number_and_agency_sit_on_the_garuda_band(tmp_path: Path) -> None:
+    garuda = png(tmp_path / "garuda.png", 60, 80, (200, 30, 30))
+    doc = load(Path(__file__).parent.parent / "samples" / "letter.yaml")
+    doc = doc.model_copy(update={"options": doc.options.model_copy(update={"emblem": garuda})})
+    with pdfplumber.open(BytesIO(write_pdf(compose(doc)))) as pdf:
+        page = pdf.pages[0]
+        (emblem,) = page.images
+        body = [w for w in page.extract_words(extra_attrs=["size"]) if w["size"] < 20]
+    # the first line at the left margin, and the first at the agency column
+    number = min((w for w in body if abs(w["x0"] - 3 * cm) < 2), key=lambda w: w["top"])
+    agency = min((w for w in body if abs(w["x0"] - 12 * cm) < 2), key=lambda w: w["top"])
+    # the header line is the band's last line: level with the Garuda's foot, clear of it
+    assert emblem["top"] < number["top"] < emblem["bottom"] <= number["bottom"] + 0.2 * cm
+    assert agency["top"] == pytest.approx(number["top"], abs=1)
+    # left of the Garuda, and right of its narrow foot (the agency column is at 9 cm)
+    assert number["x1"] < emblem["x0"]
+    assert agency["x0"] > (emblem["x0"] + emblem["x1"]) / 2 + 0.9 * cm
+
+
 def test_fonts_embedded_as_subsets_and_no_helvetica(tmp_path: Path) -> None:
     tool = require_tool("pdffonts")
     path = tmp_path / "out.pdf"

@@ -98,6 +98,19 @@ def test_custom_titles() -> None:
     assert "นายสมชาย " not in pieces("โดยนายสมชาย มั่นคง", segmenter)
 
 
+def test_telephone_number_groups_break_only_as_a_term() -> None:
+    for text in ("โทร. ๐ ๓๒๔๒ ๕๔๙๒ ต่อ ๒๐๓", "โทร. 0 3242 5492 ต่อ 203"):
+        levels = Segmenter().opportunities(text)
+        inside = {i for i in range(6, 17) if text[i - 1] == " "}
+        assert inside and all(levels[i] == Break.TERM for i in inside)
+        assert levels[text.index("ต่อ")] == Break.FREE
+        assert levels[text.index(" ") + 1] == Break.TERM  # โทร. stays with its number
+    text = "ปีงบประมาณ พ.ศ. ๒๕๖๘ วันที่ ๓๐ ตุลาคม ๒๕๖๗"
+    levels = Segmenter().opportunities(text)
+    assert levels[text.index("๒๕๖๘")] == Break.TERM
+    assert {level for i, level in levels.items() if i > text.index("วันที่")} == {Break.FREE}
+
+
 def test_mai_yamok_never_starts_a_line() -> None:
     assert "ต่าง ๆ " in pieces("ข้อร้องเรียนต่าง ๆ เพื่อพัฒนา")
 

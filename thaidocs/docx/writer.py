@@ -272,7 +272,9 @@ class _Writer:
         """The Garuda and the text beside it float at their place on the page; below them
         an empty paragraph reserves the band down to the emblem's bottom edge, the same
         with or without an image (pre-printed paper)."""
-        holder = self._gap(Cm(emblem.top + emblem.height - page.margins.top))
+        holder = self._gap(
+            Length(Cm(emblem.top + emblem.height - page.margins.top) - Pt(emblem.overlap))
+        )
         top = Cm(emblem.top)
         if emblem.image is not None:
             shape = holder.add_run().add_picture(str(emblem.image), height=Cm(emblem.height))

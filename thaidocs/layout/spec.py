@@ -68,6 +68,7 @@ class LayoutSpec(BaseModel):
 
     # External letter
     letter_agency_indent: float = 9.0  # [H] agency and address column, from the left margin
+    letter_band_lines: float = 1.0  # [H] lines of the ที่/agency header beside the Garuda's foot
     letter_date_indent: float = 7.5  # [H]
     letter_closing_indent: float = 7.5  # [H]
     label_tab: float = 1.25  # [H] labelled lines: text at the next multiple past the label

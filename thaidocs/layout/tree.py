@@ -83,6 +83,9 @@ class Emblem:
     top: float
     #: text set on the same band (memo title, urgency mark), vertically centred on the emblem
     beside: tuple[Paragraph, ...] = ()
+    #: how far (pt) the block after the band rises into it: a letter's ที่ line sits beside
+    #: the Garuda's lower edge
+    overlap: float = 0.0
 
 
 @dataclass(frozen=True)

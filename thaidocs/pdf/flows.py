@@ -142,7 +142,8 @@ class EmblemFlow(Flow):
             self.image_width = self.image_height * pixels_wide / pixels_high
         self.column = column
         bottom = max(
-            [self.image_height] + [(self.image_height + lines_height(b)) / 2 for b in self.beside]
+            [self.image_height - emblem.overlap]
+            + [(self.image_height + lines_height(b)) / 2 for b in self.beside]
         )
         super().__init__(bottom)
         self.fixed_top = emblem.top * cm

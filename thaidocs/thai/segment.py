@@ -41,6 +41,9 @@ _NO_END = frozenset("เแโใไ" + "([{«“‘")
 #: breakable white space (no-break spaces excluded); U+200B counts as zero-width glue
 GLUE = re.compile(f"[^\\S\u00a0\u2007\u202f]+|{ZWSP}+")
 _THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
+#: a number written in groups (a telephone number: ๐ ๓๒๔๒ ๕๔๙๒), and an abbreviation before
+#: a number (โทร. ๐ ๓๒๔๒, พ.ศ. ๒๕๖๘), are each read as one term
+_DIGIT_GROUPS = re.compile(r"(?:(?<!\S)[\u0e01-\u0e4e.]*[\u0e01-\u0e4e]\. )?\d+(?: \d+)*")
 #: the longest a given name or a surname can be and still be taken for one
 _NAME_MAX = 30
 
@@ -112,7 +115,7 @@ class Break(IntEnum):
     NONE = 0
     #: between words
     FREE = 1
-    #: between the dictionary words of one of the document's terms
+    #: between the dictionary words of one of the document's terms, or the groups of a number
     TERM = 2
     #: between the dictionary words of a person's name
     NAME = 3
@@ -188,6 +191,8 @@ class Segmenter:
                 words[match.start()] = match.end()
                 level = Break.NAME if match.group() in self._names else Break.TERM
                 spans.append((match.start(), match.end(), level))
+        for match in _DIGIT_GROUPS.finditer(text):
+            spans.append((match.start(), match.end(), Break.TERM))
         if self._titles is not None:
             for match in self._titles.finditer(text):
                 for start, end in _name(text, match.start(), match.end(), candidates, words):
@@ -218,12 +223,19 @@ def _name(
     A name ends at white space, or where one of the document's words that starts it ends.
     """
     n = len(text)
-    word_start = start == 0 or start in candidates or not text[start - 1].isalnum()
+    # "ศ." in "พ.ศ." is the end of an abbreviation, not a title
+    word_start = (
+        start == 0
+        or start in candidates
+        or not (text[start - 1].isalnum() or text[start - 1] == ".")
+    )
     if not word_start or end >= n:
         return []
     given = end
     while given < n and text[given] == " ":
         given += 1
+    if given < n and not text[given].isalpha():
+        return []  # a name starts with a letter: "ศ. ๒๕๖๘" is no name
     if given == end and end not in candidates and text[end - 1] != ".":
         return []  # the title is the start of a longer word (นายก, นางฟ้า)
     given_end = words.get(start) or words.get(given) or _chunk_end(text, given)

@@ -88,13 +88,14 @@ class Context:
             mark_color=spec.mark_color,
         )
 
-    def emblem(self, beside: tuple[Paragraph, ...] = ()) -> Emblem:
+    def emblem(self, beside: tuple[Paragraph, ...] = (), overlap: float = 0.0) -> Emblem:
         return Emblem(
             image=self.emblem_image,
             height=self.spec.emblem_height,
             align=Align.CENTER,
             top=self.spec.emblem_top,
             beside=beside,
+            overlap=overlap,
         )
 
     def centred(self, text: str, role: str, *, bold: bool, space_before: float = 0.0) -> Paragraph:

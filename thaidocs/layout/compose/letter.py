@@ -25,7 +25,7 @@ def letter(doc: Letter, ctx: Context) -> tuple[Section, ...]:
     ctx.remember(agency, to)
     column = spec.letter_agency_indent
     blocks: list[Block] = [
-        ctx.emblem(beside),
+        ctx.emblem(beside, overlap=spec.letter_band_lines * spec.line_height),
         Paragraph(
             runs=(Run("ที่ " + ctx.text(doc.number)), Run("\t" + agency)),
             size=size,
