@@ -423,7 +423,14 @@ def test_plan_approval_signatures_two_per_row_third_centred_below() -> None:
         "รักษาราชการแทน ผู้อำนวยการกลุ่มพัฒนาระบบบริหาร",
     )
     text = tree_text(tree)
-    assert text[-3:] == ["ผู้อนุมัติแผน", "(นายประเสริฐ วงศ์สวัสดิ์)", "ปลัดกระทรวงศึกษาธิการ"]
+    # the plan's date is the approval date, under the approver
+    assert text[-4:] == [
+        "ผู้อนุมัติแผน",
+        "(นายประเสริฐ วงศ์สวัสดิ์)",
+        "ปลัดกระทรวงศึกษาธิการ",
+        "วันที่ ๒๕ กันยายน พ.ศ. ๒๕๖๓",
+    ]
+    assert top[1].positions == ("ผู้ช่วยปลัดกระทรวงศึกษาธิการ",)
 
 
 def test_plan_on_portrait_pages_when_the_spec_says_so() -> None:

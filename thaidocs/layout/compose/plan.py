@@ -58,6 +58,7 @@ def plan(doc: Plan, ctx: Context) -> tuple[Section, ...]:
             ctx,
             text_width=page.text_width,
             space_before=spec.line_height + spec.block_space,
+            dated="วันที่ " + ctx.date(doc.date, "full") if doc.date else None,
         )
     )
     if landscape:
