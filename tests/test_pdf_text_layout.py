@@ -157,6 +157,22 @@ def test_a_word_longer_than_the_line_breaks_between_clusters(engine: TextEngine)
         assert line.text[-1] not in "เแโใไ"
 
 
+def test_a_term_longer_than_a_narrow_column_breaks_between_its_words(
+    engine: TextEngine,
+) -> None:
+    owner = "สำนักงานคณะกรรมการส่งเสริมการศึกษาเอกชน"
+    lines = engine.lay_out(Paragraph((Run(owner),), size=14), 2.2 * CM)
+    texts = [line.text for line in lines]
+    assert "".join(texts) == owner
+    assert texts[:2] == ["สำนักงาน", "คณะกรรมการ"]
+    assert all(line.width <= 2.2 * CM for line in lines)
+    # narrower, the pieces split again between their own words before any cluster is cut
+    expected = {2.2: ["คณะกรรมการ"], 1.6: ["คณะ", "กรรมการ"], 1.2: ["คณะ", "กรรม", "การ"]}
+    for width, pieces in expected.items():
+        lines = engine.lay_out(Paragraph((Run("คณะกรรมการ"),)), width * CM)
+        assert [line.text for line in lines] == pieces
+
+
 def test_line_height_is_official_size_times_spacing_whatever_the_scale(
     engine: TextEngine,
 ) -> None:

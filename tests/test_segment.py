@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thaidocs.thai.segment import ZWSP, Break, Segmenter, cluster_starts
+from thaidocs.thai.segment import ZWSP, Break, Segmenter, cluster_starts, word_joints
 
 AGENCY = "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาเพชรบุรี"
 
@@ -109,6 +109,15 @@ def test_telephone_number_groups_break_only_as_a_term() -> None:
     levels = Segmenter().opportunities(text)
     assert levels[text.index("๒๕๖๘")] == Break.TERM
     assert {level for i, level in levels.items() if i > text.index("วันที่")} == {Break.FREE}
+
+
+def test_an_overlong_word_is_cut_first_between_its_own_words() -> None:
+    def cuts(word: str) -> list[str]:
+        return [word[:p] + "|" + word[p:] for p in word_joints(word)]
+
+    assert cuts("คณะกรรมการ") == ["คณะ|กรรมการ"]
+    assert cuts("ผู้อำนวยการ") == ["ผู้|อำนวยการ"]
+    assert cuts("abc") == []
 
 
 def test_mai_yamok_never_starts_a_line() -> None:

@@ -105,6 +105,28 @@ def _dictionary() -> WordSet:
     return WordSet(thai_words())
 
 
+def word_joints(text: str) -> list[int]:
+    """Offsets inside ``text`` where newmm divides it once ``text`` itself is no word: where
+    a word longer than a line is best cut (คณะ|กรรมการ)."""
+    offsets = []
+    position = 0
+    for token in newmm.segment(text, custom_dict=cast("Trie", _Without(_dictionary(), text)))[:-1]:
+        position += len(token)
+        offsets.append(position)
+    return offsets
+
+
+class _Without:
+    """A word list less one word."""
+
+    def __init__(self, words: WordSet, word: str) -> None:
+        self._words = words
+        self._word = word
+
+    def prefixes(self, text: str, start: int = 0) -> list[str]:
+        return [w for w in self._words.prefixes(text, start) if w != self._word]
+
+
 def _is_alnum(char: str) -> bool:
     return char.isalnum() and not "\u0e01" <= char <= "\u0e4e"
 

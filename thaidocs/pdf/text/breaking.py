@@ -30,6 +30,7 @@ from thaidocs.thai.segment import (
     is_glue,
     may_end_line,
     may_start_line,
+    word_joints,
 )
 
 _CONTROL = re.compile("[\t\n]")
@@ -108,9 +109,10 @@ def break_lines(
     """First-fit lines, by level of break (see the module's doc).
 
     ``available(n)``: the width of line ``n``; ``tab_width(n, x, items, j)``: the width of the
-    tab ``items[j]`` at ``x`` on line ``n``; ``split(item, room)``: a box cut at a cluster
-    boundary so that its head fits ``room``, for a word longer than a line; ``fill``: the
-    share of a line's width a free break must fill before a term may break instead.
+    tab ``items[j]`` at ``x`` on line ``n``; ``split(item, room)``: a box cut (where
+    ``cut_positions`` allows) so that its head fits ``room``, for a word longer than a line;
+    ``fill``: the share of a line's width a free break must fill before a term may break
+    instead.
     """
     lines: list[Broken] = []
     i = 0
@@ -196,10 +198,15 @@ def _starts_word(items: list[Item], i: int, j: int) -> bool:
     return j == i or bool(items[j].before) or items[j - 1].kind != Kind.BOX
 
 
-def cut_positions(text: str, start: int, end: int) -> list[int]:
-    """Cluster boundaries inside ``text[start:end]`` where an overlong word may be cut."""
-    return [
-        start + p
-        for p in cluster_starts(text[start:end])
-        if p > 0 and may_start_line(text[start + p]) and may_end_line(text[start + p - 1])
-    ]
+def cut_positions(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
+    """Where a word longer than a line, ``text[start:end]``, may be cut: first choice, between
+    the dictionary words it is made of; failing that, between grapheme clusters."""
+    piece = text[start:end]
+    return (
+        [start + p for p in word_joints(piece) if _may_cut(piece, p)],
+        [start + p for p in cluster_starts(piece) if p > 0 and _may_cut(piece, p)],
+    )
+
+
+def _may_cut(text: str, p: int) -> bool:
+    return may_start_line(text[p]) and may_end_line(text[p - 1])

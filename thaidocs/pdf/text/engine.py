@@ -12,7 +12,7 @@ from thaidocs.pdf.text.breaking import Broken, Item, Kind, break_lines, cut_posi
 from thaidocs.pdf.text.drawing import draw
 from thaidocs.pdf.text.justification import Frame, Style, place, tab_stop
 from thaidocs.pdf.text.line import Line
-from thaidocs.pdf.text.shaping import shape
+from thaidocs.pdf.text.shaping import Shaped, shape
 from thaidocs.thai.names import NAME_TITLES
 from thaidocs.thai.segment import Break, Segmenter
 
@@ -105,12 +105,18 @@ class TextEngine:
             style = styles[item.style]
             assert item.shaped is not None
             scale = style.size / style.units
-            best = None
-            for cut in cut_positions(text, item.start, item.end):
-                head = shape(style.face.path, text[item.start : cut])
-                if head.width * scale > room:
-                    break
-                best = (cut, head)
+
+            def longest(cuts: list[int]) -> tuple[int, Shaped] | None:
+                best = None
+                for cut in cuts:
+                    head = shape(style.face.path, text[item.start : cut])
+                    if head.width * scale > room:
+                        break
+                    best = (cut, head)
+                return best
+
+            joints, clusters = cut_positions(text, item.start, item.end)
+            best = longest(joints) or longest(clusters)
             if best is None:
                 return None
             cut, head = best
