@@ -167,7 +167,11 @@ def _drawn_glyphs(data: bytes) -> list[tuple[int, float, float]]:
     for name, ref in page["/Resources"]["/Font"].items():
         cid_font = ref.get_object()["/DescendantFonts"][0].get_object()
         w = cid_font["/W"]
-        widths = {int(w[k]): float(w[k + 1][0]) for k in range(0, len(w), 2)}
+        widths = {
+            int(w[k]) + i: float(width)
+            for k in range(0, len(w), 2)
+            for i, width in enumerate(w[k + 1])
+        }
         fonts[name] = (cid_font["/CIDToGIDMap"].get_object().get_data(), widths)
     glyphs: list[tuple[int, float, float]] = []
     gid_map, widths = b"", {}

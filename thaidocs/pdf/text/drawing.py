@@ -154,10 +154,10 @@ class EmbeddedFont:
                 "FontFile2": doc.Reference(program),
             }
         )
-        widths: list[Any] = []
-        for code, glyph in self._codes():
-            advance = round(data.hb_font.get_glyph_h_advance(glyph) * self._factor)
-            widths.extend([code, pdfdoc.PDFArray([advance])])
+        advances = [
+            (code, round(data.hb_font.get_glyph_h_advance(glyph) * self._factor))
+            for code, glyph in self._codes()
+        ]
         gids = [*range(data.glyph_count), *(glyph for glyph, _ in self._others)]
         gid_map = b"".join(glyph.to_bytes(2, "big") for glyph in gids)
         cid_font = pdfdoc.PDFDictionary(
@@ -174,7 +174,7 @@ class EmbeddedFont:
                 ),
                 "FontDescriptor": doc.Reference(descriptor),
                 "DW": 0,
-                "W": pdfdoc.PDFArray(widths),
+                "W": _widths(advances),
                 "CIDToGIDMap": doc.Reference(_stream(doc, gid_map)),
             }
         )
@@ -214,6 +214,19 @@ class EmbeddedFont:
             lines.append("endbfchar")
         lines.append("endcmap CMapName currentdict /CMap defineresource pop end end")
         return "\n".join(lines)
+
+
+def _widths(advances: list[tuple[int, int]]) -> bytes:
+    """The CID font's W array, consecutive codes in one run (``c [w1 w2 …]``), written out
+    here: ReportLab would format each number through its PDFDoc codec."""
+    runs: list[tuple[int, list[int]]] = []
+    for code, advance in sorted(advances):
+        if runs and runs[-1][0] + len(runs[-1][1]) == code:
+            runs[-1][1].append(advance)
+        else:
+            runs.append((code, [advance]))
+    body = " ".join(f"{start} [{' '.join(map(str, widths))}]" for start, widths in runs)
+    return f"[{body}]".encode("ascii")
 
 
 def _subset(data: FontData, glyphs: list[int]) -> bytes:
