@@ -13,13 +13,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import astuple, dataclass, fields
+from typing import Any
 
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
-from docx.styles.style import ParagraphStyle
+from docx.styles.style import ParagraphStyle, StyleFactory
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.parfmt import ParagraphFormat
 
@@ -107,8 +108,10 @@ class StyleBook:
         self._looks = {role: _typical(looks) for role, looks in by_role.items()}
         self.body_size = body_size
         self._install_defaults(doc.font, doc.metadata.language)
-        for role, look in self._looks.items():
-            self._add_paragraph_style(style_name(role), look)
+        self._style_ids = {
+            role: self._add_paragraph_style(style_name(role), look)
+            for role, look in self._looks.items()
+        }
         paddings: dict[str, list[float]] = {}
         for table in tables:
             paddings.setdefault(table.role, []).append(table.cell_padding)
@@ -128,7 +131,7 @@ class StyleBook:
         spacing = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr")).find(qn("w:spacing"))
         for name, value in (("after", "0"), ("line", "240"), ("lineRule", "auto")):
             spacing.set(qn(f"w:{name}"), value)
-        normal = styles["Normal"]
+        normal = self._normal = styles["Normal"]
         oxml.set_fonts(normal.element.get_or_add_rPr(), face)
         self._size(normal, self.body_size)
         set_line(normal.paragraph_format, self.body_size, self._line_spacing)
@@ -142,9 +145,10 @@ class StyleBook:
         style.font.size = Pt(size)
         oxml.set_cs_size(style.element.get_or_add_rPr(), size)
 
-    def _add_paragraph_style(self, name: str, look: Look) -> None:
-        style = self._document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = self._document.styles["Normal"]
+    def _add_paragraph_style(self, name: str, look: Look) -> str:
+        """Add the style; returns its id."""
+        style = self._new_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = self._normal
         style.quick_style = True
         self._size(style, look.size)
         style.font.bold = look.bold
@@ -158,13 +162,19 @@ class StyleBook:
         fmt.space_before = Pt(look.space_before)
         fmt.keep_with_next = look.keep_with_next
         fmt.keep_together = look.keep_together
+        return str(style.style_id)
 
     def _add_table_style(self, name: str, padding: float) -> None:
-        style = self._document.styles.add_style(name, WD_STYLE_TYPE.TABLE)
+        style = self._new_style(name, WD_STYLE_TYPE.TABLE)
         style.base_style = self._document.styles[_TABLE_BASE]
         tbl_pr = oxml.child(style.element, "w:tblPr", oxml.STYLE_ORDER)
         twips = Cm(padding).twips
         oxml.cell_margins(tbl_pr, left=twips, right=twips)
+
+    def _new_style(self, name: str, kind: WD_STYLE_TYPE) -> Any:
+        """A new custom style. Our names are new by construction, so this skips python-docx's
+        ``add_style`` check against every existing name (most of a document's style time)."""
+        return StyleFactory(self._document.styles.element.add_style_of_type(name, kind, False))
 
     def table_padding(self, role: str) -> float:
         return self._paddings[role]
@@ -173,7 +183,8 @@ class StyleBook:
         """Style ``target`` by the paragraph's role, with direct formatting where it differs,
         and add its runs."""
         style = self._looks[paragraph.role]
-        target.style = self._document.styles[style_name(paragraph.role)]
+        # by id: python-docx's style setter looks up the default style on every call
+        target._p.style = self._style_ids[paragraph.role]
         look = Look.of(paragraph)
         fmt = target.paragraph_format
         differs = {f.name for f in fields(Look) if getattr(look, f.name) != getattr(style, f.name)}
