@@ -73,12 +73,17 @@ def may_end_line(char: str) -> bool:
 @lru_cache(maxsize=65536)
 def _dictionary_breaks(run: str) -> tuple[int, ...]:
     """Word boundaries newmm finds inside a run of Thai letters (offsets within the run)."""
+    return tuple(_newmm_breaks(run, _dictionary()))
+
+
+def _newmm_breaks(text: str, words: WordSet | _Without) -> list[int]:
+    """Offsets inside ``text`` between the words newmm divides it into."""
     offsets = []
     position = 0
-    for token in newmm.segment(run, custom_dict=cast("Trie", _dictionary()))[:-1]:
+    for token in newmm.segment(text, custom_dict=cast("Trie", words))[:-1]:
         position += len(token)
         offsets.append(position)
-    return tuple(offsets)
+    return offsets
 
 
 class WordSet:
@@ -108,12 +113,7 @@ def _dictionary() -> WordSet:
 def word_joints(text: str) -> list[int]:
     """Offsets inside ``text`` where newmm divides it once ``text`` itself is no word: where
     a word longer than a line is best cut (คณะ|กรรมการ)."""
-    offsets = []
-    position = 0
-    for token in newmm.segment(text, custom_dict=cast("Trie", _Without(_dictionary(), text)))[:-1]:
-        position += len(token)
-        offsets.append(position)
-    return offsets
+    return _newmm_breaks(text, _Without(_dictionary(), text))
 
 
 class _Without:
