@@ -43,7 +43,7 @@ GLUE = re.compile(f"[^\\S\u00a0\u2007\u202f]+|{ZWSP}+")
 _THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
 #: a number written in groups (a telephone number: ๐ ๓๒๔๒ ๕๔๙๒), and an abbreviation before
 #: a number (โทร. ๐ ๓๒๔๒, พ.ศ. ๒๕๖๘), are each read as one term
-_DIGIT_GROUPS = re.compile(r"(?:(?<!\S)[\u0e01-\u0e4e.]*[\u0e01-\u0e4e]\. )?\d+(?: \d+)*")
+_DIGIT_GROUPS = re.compile(r"(?<!\S)[\u0e01-\u0e4e.]*[\u0e01-\u0e4e]\. \d+(?: \d+)*|\d+(?: \d+)+")
 #: the longest a given name or a surname can be and still be taken for one
 _NAME_MAX = 30
 
