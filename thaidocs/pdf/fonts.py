@@ -24,7 +24,7 @@ from thaidocs.layout.measure import SARABUN_SCALE, sarabun_path
 
 @dataclass(frozen=True)
 class FontFace:
-    #: the name registered with ReportLab, unique per file path
+    #: a name unique per file path (the regular face registers it with ReportLab)
     name: str
     path: Path
     #: PDF points per official point
@@ -129,18 +129,18 @@ def _name_text(font: hb.Font, name: str, nominal: dict[int, str]) -> str | None:
 def _face(path: Path, scale: float) -> FontFace:
     path = path.resolve()
     digest = hashlib.sha1(str(path).encode(), usedforsecurity=False).hexdigest()[:8]
-    name = f"thaidocs-{path.stem}-{digest}"
-    if name not in pdfmetrics.getRegisteredFontNames():
-        # Registered so that a canvas may name it as its initial font (no stray Helvetica);
-        # the text engine embeds its own subset and never draws through it.
-        pdfmetrics.registerFont(TTFont(name, str(path)))
-    return FontFace(name=name, path=path, scale=scale)
+    return FontFace(name=f"thaidocs-{path.stem}-{digest}", path=path, scale=scale)
 
 
 @cache
 def _family(paths: tuple[Path, ...], scale: float) -> FontFamily:
     regular = _face(paths[0], scale)
     bold = _face(paths[1], scale) if len(paths) > 1 else regular
+    if regular.name not in pdfmetrics.getRegisteredFontNames():
+        # The regular face only, registered so that a canvas may name it as its initial font
+        # (no stray Helvetica); the text engine embeds its own subsets and never draws through
+        # reportlab's fonts, so parsing the bold file here too would be wasted start-up time.
+        pdfmetrics.registerFont(TTFont(regular.name, str(regular.path)))
     return FontFamily(regular=regular, bold=bold)
 
 
