@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Cold start: whole processes, thaidocs beside a process that compiles the Typst peer.
+
+Usage: python bench/cold.py [--runs 9] [--shared ../shared]
+
+Each figure is a fresh Python process, timed from outside (wall) and by the kernel's
+accounting of its CPU (user + sys). The commands run in turn, A B A B ..., and each ratio is
+the median of the ratios of neighbouring runs, so a drift in the machine's speed cancels out.
+Run it from an installed package or a tree with compiled bytecode: a source tree under
+PYTHONDONTWRITEBYTECODE=1 recompiles every module at every start.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "announcement.yaml"
+
+TYPST = """
+import sys
+import typst
+typst.compile(sys.argv[1], output=sys.argv[2], font_paths=[sys.argv[3]], ignore_system_fonts=True)
+"""
+
+
+def run(command: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds of one process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    args = parser.parse_args()
+
+    from thaidocs.layout.measure import sarabun_path
+
+    fonts = str(Path(sarabun_path()).parent)
+    source = args.shared / "bench" / "typst_announcement.typ"
+    python = sys.executable
+    with tempfile.TemporaryDirectory() as out:
+        commands = {
+            "version": [python, "-m", "thaidocs", "--version"],
+            "render_pdf": [
+                python,
+                "-m",
+                "thaidocs",
+                "render",
+                str(SAMPLE),
+                "--format",
+                "pdf",
+                "--out",
+                out,
+            ],
+            "typst": [python, "-c", TYPST, str(source), os.path.join(out, "t.pdf"), fonts],
+        }
+        for command in commands.values():  # warm the file cache
+            run(command)
+        figures: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+        for _ in range(args.runs):
+            for name, command in commands.items():
+                figures[name].append(run(command))
+
+    for name, rows in figures.items():
+        wall = statistics.median(row[0] for row in rows)
+        cpu = statistics.median(row[1] for row in rows)
+        print(f"cold_{name}_s wall {wall:.3f} cpu {cpu:.3f}")
+    for name in ("render_pdf", "version"):
+        pairs = zip(figures[name], figures["typst"], strict=True)
+        ratios = [(a[0] / b[0], a[1] / b[1]) for a, b in pairs]
+        wall = statistics.median(r[0] for r in ratios)
+        cpu = statistics.median(r[1] for r in ratios)
+        print(f"ratio_cold_{name}_vs_typst wall {wall:.2f} cpu {cpu:.2f}")
+
+
+if __name__ == "__main__":
+    main()
