@@ -25,11 +25,15 @@ def _document(doc: DocumentSource) -> Document:
 def to_pdf(doc: DocumentSource, spec: LayoutSpec | None = None) -> bytes:
     """The document as PDF bytes (fonts embedded, text extractable exactly)."""
     from thaidocs.pdf.writer import write_pdf
+    from thaidocs.signing.fields import SignatureFields
 
     model = _document(doc)
     options = model.options
     return write_pdf(
-        compose(model, spec), font_paths=options.pdf_font, font_scale=options.pdf_font_scale
+        compose(model, spec),
+        font_paths=options.pdf_font,
+        font_scale=options.pdf_font_scale,
+        on_signing_space=SignatureFields() if options.signature_fields else None,
     )
 
 

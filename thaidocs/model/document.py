@@ -238,6 +238,8 @@ class Options(_Strict):
     ) = Field(default=None, max_length=2)
     pdf_font_scale: Annotated[float, Field(gt=0, le=3)] | None = None
     pdfa: bool = False
+    #: an empty signature field (signer-1, signer-2, …) over each signer's signing space
+    signature_fields: bool = True
     #: overrides of the layout spec's house defaults, e.g. {date_line_indent: 4.5}
     spec: dict[str, Any] = Field(default_factory=dict)
 

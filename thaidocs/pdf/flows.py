@@ -9,7 +9,7 @@ from its top edge down.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +24,10 @@ from thaidocs.pdf.text import Line, TextEngine
 _MIN_LINES = 2
 #: slack when comparing summed heights, far below anything visible
 EPSILON = 0.01
+
+#: told of each signer's blank signing space as it is drawn, in signing order, on the page
+#: being drawn: (canvas, x, y, width, height), PDF points, (x, y) the lower left corner
+SigningSpaceHook = Callable[[Canvas, float, float, float, float], None]
 
 
 class Flow(ABC):
@@ -211,7 +215,10 @@ class _SignatureBox:
 class SignatureFlow(Flow):
     """Signer blocks in rows; every line centred on its block's axis. Never split."""
 
-    def __init__(self, group: SignatureGroup, engine: TextEngine):
+    def __init__(
+        self, group: SignatureGroup, engine: TextEngine, on_space: SigningSpaceHook | None = None
+    ):
+        self.on_space = on_space
         self.rows = [
             [_signature_box(signature, group.size, engine) for signature in row]
             for row in group.rows
@@ -228,7 +235,7 @@ class SignatureFlow(Flow):
             if not row:
                 continue
             for box in row:
-                _draw_signature(canvas, engine, box, x, y)
+                _draw_signature(canvas, engine, box, x, y, self.on_space)
             y -= max(box.height for box in row) + self.row_gap
 
 
@@ -249,7 +256,12 @@ def _signature_box(signature: Signature, size: float, engine: TextEngine) -> _Si
 
 
 def _draw_signature(
-    canvas: Canvas, engine: TextEngine, box: _SignatureBox, x: float, y: float
+    canvas: Canvas,
+    engine: TextEngine,
+    box: _SignatureBox,
+    x: float,
+    y: float,
+    on_space: SigningSpaceHook | None,
 ) -> None:
     signature = box.signature
     width = signature.width * cm
@@ -269,4 +281,6 @@ def _draw_signature(
             image_width,
             image_height,
         )
+    if on_space is not None and space > 0:
+        on_space(canvas, left, y - space, width, space)
     draw_lines(canvas, engine, box.text, left, y - space)

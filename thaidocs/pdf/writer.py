@@ -39,6 +39,7 @@ from thaidocs.pdf.flows import (
     LinesFlow,
     RuleFlow,
     SignatureFlow,
+    SigningSpaceHook,
     SpaceFlow,
     draw_lines,
 )
@@ -53,10 +54,15 @@ def write_pdf(
     *,
     font_paths: Sequence[Path] | None = None,
     font_scale: float | None = None,
+    on_signing_space: SigningSpaceHook | None = None,
 ) -> bytes:
-    """Draw a layout tree as PDF bytes, fonts embedded as subsets."""
+    """Draw a layout tree as PDF bytes, fonts embedded as subsets.
+
+    ``on_signing_space`` is told where each signer's blank signing space is drawn (the
+    signature fields are made there).
+    """
     with _binary_streams():
-        return _write(doc, load_family(font_paths, font_scale))
+        return _write(doc, load_family(font_paths, font_scale), on_signing_space)
 
 
 @contextmanager
@@ -71,7 +77,9 @@ def _binary_streams() -> Iterator[None]:
         rl_config.useA85 = saved
 
 
-def _write(doc: LayoutDocument, family: FontFamily) -> bytes:
+def _write(
+    doc: LayoutDocument, family: FontFamily, on_signing_space: SigningSpaceHook | None
+) -> bytes:
     engine = TextEngine(family, words=doc.words, line_spacing=doc.line_spacing)
     out = BytesIO()
     first = doc.sections[0].page if doc.sections else PageSetup()
@@ -92,13 +100,15 @@ def _write(doc: LayoutDocument, family: FontFamily) -> bytes:
     canvas.setCreator("thaidocs")
     pages = _Pages(canvas, engine)
     for section in doc.sections:
-        pages.fill(section, _flows(section, engine))
+        pages.fill(section, _flows(section, engine, on_signing_space))
     engine.finish(canvas)
     canvas.save()
     return out.getvalue()
 
 
-def _flows(section: Section, engine: TextEngine) -> list[Flow]:
+def _flows(
+    section: Section, engine: TextEngine, on_signing_space: SigningSpaceHook | None
+) -> list[Flow]:
     column = section.page.text_width * cm
     flows: list[Flow] = []
     for block in section.blocks:
@@ -108,11 +118,13 @@ def _flows(section: Section, engine: TextEngine) -> list[Flow]:
                 flow.keep_with_next = True
                 if not isinstance(flow, SpaceFlow):
                     break
-        flows.append(_flow(block, column, engine))
+        flows.append(_flow(block, column, engine, on_signing_space))
     return flows
 
 
-def _flow(block: Block, column: float, engine: TextEngine) -> Flow:
+def _flow(
+    block: Block, column: float, engine: TextEngine, on_signing_space: SigningSpaceHook | None
+) -> Flow:
     if isinstance(block, Paragraph):
         return LinesFlow(
             engine.lay_out(block, column),
@@ -128,7 +140,7 @@ def _flow(block: Block, column: float, engine: TextEngine) -> Flow:
         return SpaceFlow(block.height)
     if isinstance(block, Table):
         return TableFlow.build(block, engine, keep_with_next=False)
-    return SignatureFlow(block, engine)
+    return SignatureFlow(block, engine, on_signing_space)
 
 
 class _Pages:
