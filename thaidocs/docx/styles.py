@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import astuple, dataclass, fields
+from dataclasses import dataclass, fields
 from typing import Any
 
 from docx.document import Document
@@ -23,6 +23,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle, StyleFactory
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.parfmt import ParagraphFormat
+from docx.text.run import Run as DocxRun
 
 from thaidocs.docx import oxml
 from thaidocs.layout.tree import Align, LayoutDocument, Leader, Paragraph, Table
@@ -72,9 +73,12 @@ class Look:
         )
 
 
+_LOOK_FIELDS = tuple(f.name for f in fields(Look))
+
+
 def _typical(looks: list[Look]) -> Look:
     """Each property's most common value; on a tie, the first one seen."""
-    columns = zip(*(astuple(look) for look in looks), strict=True)
+    columns = zip(*([getattr(look, name) for name in _LOOK_FIELDS] for look in looks), strict=True)
     return Look(*(Counter(column).most_common(1)[0][0] for column in columns))
 
 
@@ -87,6 +91,19 @@ def set_line(paragraph_format: ParagraphFormat, size: float, line_spacing: float
     Word and LibreOffice whatever font either finds, and the same as the PDF."""
     paragraph_format.line_spacing = Pt(size * line_spacing)
     paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+
+
+def _set_style(target: DocxParagraph, style_id: str) -> None:
+    """``w:pStyle`` by id: python-docx's style setter looks up the default style on every
+    call, and its element setter searches every later sibling's name; a new paragraph
+    simply gets its properties with the style first."""
+    p = target._p
+    if p.pPr is not None:
+        p.style = style_id
+        return
+    ppr = oxml.element("w:pPr")
+    ppr.append(oxml.element("w:pStyle", val=style_id))
+    p.insert(0, ppr)
 
 
 class StyleBook:
@@ -118,8 +135,10 @@ class StyleBook:
         self._paddings = {
             role: Counter(values).most_common(1)[0][0] for role, values in paddings.items()
         }
-        for role, padding in self._paddings.items():
-            self._add_table_style(style_name(role), padding)
+        self._table_style_ids = {
+            role: self._add_table_style(style_name(role), padding)
+            for role, padding in self._paddings.items()
+        }
 
     def _install_defaults(self, face: str, language: str) -> None:
         styles = self._document.styles
@@ -164,17 +183,22 @@ class StyleBook:
         fmt.keep_together = look.keep_together
         return str(style.style_id)
 
-    def _add_table_style(self, name: str, padding: float) -> None:
+    def _add_table_style(self, name: str, padding: float) -> str:
+        """Add the style; returns its id."""
         style = self._new_style(name, WD_STYLE_TYPE.TABLE)
         style.base_style = self._document.styles[_TABLE_BASE]
         tbl_pr = oxml.child(style.element, "w:tblPr", oxml.STYLE_ORDER)
         twips = Cm(padding).twips
         oxml.cell_margins(tbl_pr, left=twips, right=twips)
+        return str(style.style_id)
 
     def _new_style(self, name: str, kind: WD_STYLE_TYPE) -> Any:
         """A new custom style. Our names are new by construction, so this skips python-docx's
         ``add_style`` check against every existing name (most of a document's style time)."""
         return StyleFactory(self._document.styles.element.add_style_of_type(name, kind, False))
+
+    def table_style_id(self, role: str) -> str:
+        return self._table_style_ids[role]
 
     def table_padding(self, role: str) -> float:
         return self._paddings[role]
@@ -183,11 +207,10 @@ class StyleBook:
         """Style ``target`` by the paragraph's role, with direct formatting where it differs,
         and add its runs."""
         style = self._looks[paragraph.role]
-        # by id: python-docx's style setter looks up the default style on every call
-        target._p.style = self._style_ids[paragraph.role]
+        _set_style(target, self._style_ids[paragraph.role])
         look = Look.of(paragraph)
         fmt = target.paragraph_format
-        differs = {f.name for f in fields(Look) if getattr(look, f.name) != getattr(style, f.name)}
+        differs = {name for name in _LOOK_FIELDS if getattr(look, name) != getattr(style, name)}
         if "align" in differs:
             fmt.alignment = ALIGNMENT[look.align]
         if "size" in differs:
@@ -209,7 +232,9 @@ class StyleBook:
                 Cm(tab.position), TAB_ALIGNMENT[tab.align], LEADER[tab.leader]
             )
         for run in paragraph.runs:
-            added = target.add_run(run.text)
+            element = oxml.run(run.text)
+            target._p.append(element)
+            added = DocxRun(element, target)
             if run.bold != style.bold:
                 added.bold = run.bold
                 oxml.set_cs_bold(added._r.get_or_add_rPr(), run.bold)

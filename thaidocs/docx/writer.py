@@ -19,15 +19,14 @@ from docx.enum.text import WD_LINE_SPACING
 from docx.image.image import Image
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import Section as DocxSection
 from docx.section import _Footer, _Header
 from docx.shared import Cm, Length, Pt, Twips
-from docx.table import Table as DocxTable
-from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from thaidocs.docx import oxml, package
-from thaidocs.docx.styles import StyleBook, style_name
+from thaidocs.docx import oxml, package, tables
+from thaidocs.docx.styles import StyleBook
 from thaidocs.layout.tree import (
     Align,
     Block,
@@ -308,59 +307,40 @@ class _Writer:
 
     def _table(self, table: Table) -> None:
         self._before_table(table.space_before)
-        rows = (*table.header, *table.rows)
-        grid = self._grid(len(rows), table.widths)
-        grid.style = self.document.styles[style_name(table.role)]
+        placed = tables.place((*table.header, *table.rows), len(table.widths))
+        tbl = self._add_table(
+            tables.table(
+                table.widths,
+                placed,
+                style=self.book.table_style_id(table.role),
+                header_rows=len(table.header),
+                cant_split=not table.rows_split,
+                shade=table.shade_color,
+            )
+        )
         if table.cell_padding != self.book.table_padding(table.role):
             twips = Cm(table.cell_padding).twips
-            oxml.cell_margins(grid._tbl.tblPr, left=twips, right=twips)
-        covered: set[tuple[int, int]] = set()
-        for r, row in enumerate(rows):
-            c = 0
-            for cell in row:
-                while (r, c) in covered:
-                    c += 1
-                target = grid.cell(r, c)
-                last_row, last_column = r + cell.rowspan - 1, c + cell.colspan - 1
-                if (last_row, last_column) != (r, c):
-                    target = target.merge(grid.cell(last_row, last_column))
-                covered.update(
-                    (r + dr, c + dc) for dr in range(cell.rowspan) for dc in range(cell.colspan)
-                )
-                target.width = Cm(sum(table.widths[c : last_column + 1]))
-                fill = _filler(target)
-                for paragraph in cell.paragraphs:
+            oxml.cell_margins(tbl.tblPr, left=twips, right=twips)
+        for slot, tc in tables.cells(tbl, placed):
+            if slot.cell is not None:
+                fill = self._filler(tc)
+                for paragraph in slot.cell.paragraphs:
                     self.book.apply(fill(), paragraph)
-                if cell.shaded:
-                    shading = oxml.element(
-                        "w:shd", val="clear", color="auto", fill=table.shade_color
-                    )
-                    oxml.put(target._tc.get_or_add_tcPr(), shading, oxml.TCPR_ORDER)
-                c += cell.colspan
-        for r, docx_row in enumerate(grid.rows):
-            tr_pr = docx_row._tr.get_or_add_trPr()
-            if r < len(table.header):
-                tr_pr.append(oxml.element("w:tblHeader"))
-            if not table.rows_split:
-                tr_pr.append(oxml.element("w:cantSplit"))
 
-    def _grid(self, rows: int, widths: tuple[float, ...], indent: float = 0.0) -> DocxTable:
-        """An empty table of fixed column widths (cm), ``indent`` cm from the margin."""
-        grid: DocxTable = self.document.add_table(rows=rows, cols=len(widths))
-        grid.autofit = False
-        for column, width in zip(grid.columns, widths, strict=True):
-            column.width = Cm(width)
-            for cell in column.cells:
-                cell.width = Cm(width)
-        tbl_pr = grid._tbl.tblPr
-        total = oxml.element("w:tblW", w=Cm(sum(widths)).twips, type="dxa")
-        oxml.put(tbl_pr, total, oxml.TBLPR_ORDER)
-        if indent:
-            oxml.put(
-                tbl_pr, oxml.element("w:tblInd", w=Cm(indent).twips, type="dxa"), oxml.TBLPR_ORDER
-            )
+    def _add_table(self, tbl: BaseOxmlElement) -> BaseOxmlElement:
+        self.document.element.body._insert_tbl(tbl)
         self._after_table = True
-        return grid
+        return tbl
+
+    def _filler(self, tc: BaseOxmlElement) -> NewParagraph:
+        """New paragraphs for a table cell: its own empty first paragraph, then added ones."""
+        first: list[BaseOxmlElement] = [tc.find(qn("w:p"))]
+
+        def new() -> DocxParagraph:
+            p = first.pop() if first else tc.add_p()
+            return DocxParagraph(p, self.document._body)
+
+        return new
 
     def _signatures(self, group: SignatureGroup, page: PageSetup) -> None:
         """One block in a row: centred paragraphs indented about its axis. Several: a
@@ -388,12 +368,12 @@ class _Writer:
                 widths.append(signature.width)
                 holders.append(signature)
                 cursor = start + signature.width
-            grid = self._grid(1, tuple(widths), indent=origin)
-            oxml.cell_margins(grid._tbl.tblPr, left=0, right=0)
-            grid.rows[0]._tr.get_or_add_trPr().append(oxml.element("w:cantSplit"))
-            for cell, holder in zip(grid.rows[0].cells, holders, strict=True):
+            placed = [[tables.Slot(c, 1, None) for c in range(len(widths))]]
+            tbl = self._add_table(tables.table(widths, placed, indent=origin))
+            oxml.cell_margins(tbl.tblPr, left=0, right=0)
+            for (_, tc), holder in zip(tables.cells(tbl, placed), holders, strict=True):
                 if holder is not None:
-                    self._signature(_filler(cell), holder, group.size, (0.0, 0.0), 0.0, last)
+                    self._signature(self._filler(tc), holder, group.size, (0.0, 0.0), 0.0, last)
 
     def _signature(
         self,
@@ -431,18 +411,3 @@ class _Writer:
             holder.add_run().add_picture(str(signature.image), width=width, height=height)
         for line in below:
             self.book.apply(new(), line)
-
-
-def _filler(cell: _Cell) -> NewParagraph:
-    """New paragraphs for ``cell``: its own empty first paragraph, then added ones."""
-    used = [False]
-
-    def new() -> DocxParagraph:
-        if not used[0]:
-            used[0] = True
-            first: DocxParagraph = cell.paragraphs[0]
-            return first
-        added: DocxParagraph = cell.add_paragraph()
-        return added
-
-    return new
