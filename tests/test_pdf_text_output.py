@@ -143,12 +143,20 @@ def test_distributed_lines_end_at_the_right_edge(family: FontFamily) -> None:
         chars = pdf.pages[0].chars
     tops = [A4[1] - TOP + sum(line.height for line in lines[:k]) for k in range(len(lines) + 1)]
     for k, line in enumerate(lines):
-        ends = [c["x1"] for c in chars if tops[k] <= c["top"] < tops[k + 1]]
+        ends = [
+            c["x1"] for c in chars if tops[k] <= c["top"] < tops[k + 1] and not _widened_mark(c)
+        ]
         assert ends, line.text
         if k < len(lines) - 1:
             assert abs(max(ends) - (LEFT + WIDTH)) < 0.5, line.text
         else:
             assert max(ends) < LEFT + WIDTH - 5  # the last line is left-aligned
+
+
+def _widened_mark(char: dict[str, Any]) -> bool:
+    """A zero-width mark, whose box the PDF widens to half an em for extractors: where its
+    box ends is not where the line's ink ends."""
+    return abs(char["width"] - char["size"] / 2) < 0.01
 
 
 def test_justified_spacing_adds_no_spaces_to_the_text(tmp_path: Path, family: FontFamily) -> None:

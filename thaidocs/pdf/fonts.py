@@ -20,6 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from thaidocs.layout.measure import SARABUN_SCALE, sarabun_path
+from thaidocs.pdf.sfnt import mark_advance
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,10 @@ class FontData:
     #: glyph id -> the text the glyph draws on its own: from the cmap, else from its name
     #: ("uni0E48.small" is U+0E48, "yoYingthai.less" is what "yoYingthai" is)
     natural: dict[int, str]
+
+    def advance(self, glyph: int) -> int:
+        """The glyph's advance as embedded: its own, or a nominal one if it has none."""
+        return self.hb_font.get_glyph_h_advance(glyph) or mark_advance(self.units)
 
 
 @cache

@@ -4,11 +4,14 @@ Each face is embedded once per document as a Type0 font. A glyph drawing its own
 (its cmap character, or what its name says: "uni0E48.small" is U+0E48) has its glyph id as
 character id; any other (glyph, source characters) pair, such as a ligature standing for
 one of its marks, gets an id of its own. So the ToUnicode map gives every drawn glyph the
-characters it stands for, in drawing order, and most shaped words encode the same in every
-document (cached once per process). Each drawn run also carries its source string as
-/ActualText, which extractors that honour it (poppler's pdftotext) use verbatim.
-Justification moves glyphs with TJ offsets only, so no extractor sees a space that is not
-in the source.
+characters it stands for, in drawing order, spelling the source exactly (a split sara am
+is the nikhahit for U+0E33 and the sara aa for nothing), and most shaped words encode the
+same in every document (cached once per process). Each drawn run also carries its source
+string as /ActualText, which extractors that honour it (poppler's pdftotext) use verbatim.
+Justification and tabs move glyphs without adding a space any extractor could read: small
+gaps by TJ offsets, wide ones filled with invisible glyphs that stand for nothing (or for
+the tab); zero-width marks get a box (see ``sfnt``) so that layout-reading extractors keep
+them on their line.
 
 The font program is a harfbuzz subset of the glyphs used, with their original glyph ids.
 """
@@ -16,6 +19,7 @@ The font program is a harfbuzz subset of the glyphs used, with their original gl
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import weakref
 from dataclasses import dataclass
@@ -28,14 +32,20 @@ from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
 from thaidocs.pdf.fonts import FontData, FontFace, font_data
+from thaidocs.pdf.sfnt import widen_marks
 from thaidocs.pdf.text.line import Line
 from thaidocs.pdf.text.shaping import Shaped, shape
+from thaidocs.thai.segment import ZWSP
 
 #: tables a PDF viewer needs from an embedded TrueType program; the rest is dropped
 _KEEP_TABLES = ("glyf", "loca", "head", "hhea", "hmtx", "maxp", "cvt ", "fpgm", "prep", "OS/2")
 
 
 _SLOT = "\x00"
+
+#: the widest gap (thousandths of an em) left between glyph boxes: pdfminer.six reads more
+#: than a tenth of an em as a space
+_LOOSE = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +65,6 @@ class _Template:
 def _template(path: Path, text: str) -> _Template:
     shaped = shape(path, text)
     data = font_data(path)
-    font = data.hb_font
     factor = 1000 / data.units
     gaps = set(shaped.gaps)
     fragments: list[str] = []
@@ -64,6 +73,7 @@ def _template(path: Path, text: str) -> _Template:
     natural: set[int] = set()
     others: list[tuple[int, str]] = []
     carry = 0
+    pieces = _exact_pieces(shaped)
     for i, glyph in enumerate(shaped.glyphs):
         if i in gaps:
             _number(parts, hexes, carry, factor)
@@ -74,18 +84,18 @@ def _template(path: Path, text: str) -> _Template:
         dx = shaped.x_offsets[i]
         dy = shaped.y_offsets[i]
         _number(parts, hexes, carry + dx, factor)
-        if data.natural.get(glyph) == shaped.pieces[i]:
+        if data.natural.get(glyph) == pieces[i]:
             natural.add(glyph)
             code = f"{glyph:04X}"
         else:
-            others.append((glyph, shaped.pieces[i]))
+            others.append((glyph, pieces[i]))
             code = _SLOT
         if dy:
             _flush(parts, hexes)
             parts.append(f"]TJ {_fmt(dy / data.units)} Ts[<{code}>]TJ 0 Ts[")
         else:
             hexes.append(code)
-        carry = shaped.advances[i] - dx - font.get_glyph_h_advance(glyph)
+        carry = shaped.advances[i] - dx - data.advance(glyph)
     _number(parts, hexes, carry, factor)
     _flush(parts, hexes)
     fragments.append("".join(parts))
@@ -104,6 +114,8 @@ class EmbeddedFont:
         #: (glyph, characters) -> character id, numbered after the glyph ids in order of use
         self._others: dict[tuple[int, str], int] = {}
         self._encoded: dict[str, tuple[str, ...]] = {}
+        self._filler = self._data.hb_font.get_nominal_glyph(0x20) or 0
+        self._filler_width = self._data.advance(self._filler) * self._factor
 
     def encode(self, shaped: Shaped) -> tuple[str, ...]:
         """TJ array content for ``shaped``, cut at its justification points."""
@@ -121,6 +133,30 @@ class EmbeddedFont:
             )
         self._encoded[shaped.text] = fragments
         return fragments
+
+    @property
+    def units(self) -> int:
+        return self._data.units
+
+    def space(self, width: float, text: str = "") -> str:
+        """TJ content moving the pen ``width`` thousandths of an em right, standing for
+        ``text``.
+
+        Extractors that find words by the gaps between glyph boxes (pdfminer.six, pypdf)
+        read a gap wider than about a tenth of an em as a space. So a wider gap, made by
+        justification or a tab, is filled with invisible space glyphs that stand for nothing
+        (or for the tab) and the pen moves only the small rest by number.
+        """
+        fillers = ""
+        if (width > _LOOSE or text) and self._filler:
+            count = max(math.ceil((width - _LOOSE) / self._filler_width), 1)
+            codes = [self._code((self._filler, text))] + [self._code((self._filler, ""))] * (
+                count - 1
+            )
+            fillers = "<" + "".join(f"{code:04X}" for code in codes) + ">"
+            width -= count * self._filler_width
+        number = _fmt(-width) if abs(width) > 0.0005 else ""
+        return f" {fillers}{' ' if fillers and number else ''}{number} "
 
     def _code(self, key: tuple[int, str]) -> int:
         code = self._others.get(key)
@@ -155,8 +191,7 @@ class EmbeddedFont:
             }
         )
         advances = [
-            (code, round(data.hb_font.get_glyph_h_advance(glyph) * self._factor))
-            for code, glyph in self._codes()
+            (code, round(data.advance(glyph) * self._factor)) for code, glyph in self._codes()
         ]
         gids = [*range(data.glyph_count), *(glyph for glyph, _ in self._others)]
         gid_map = b"".join(glyph.to_bytes(2, "big") for glyph in gids)
@@ -197,7 +232,7 @@ class EmbeddedFont:
 
     def _to_unicode(self) -> str:
         natural = [(glyph, self._data.natural[glyph]) for glyph in sorted(self._natural)]
-        others = [(code, text) for (_, text), code in self._others.items() if text]
+        others = [(code, text) for (_, text), code in self._others.items()]
         mapped = natural + others
         lines = [
             "/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
@@ -239,7 +274,7 @@ def _subset(data: FontData, glyphs: list[int]) -> bytes:
         if tag not in _KEEP_TABLES:
             drop.add(int.from_bytes(tag.encode("latin-1"), "big"))
     face = hb.subset(data.hb_face, subset_input)
-    return bytes(face.blob.data)
+    return widen_marks(bytes(face.blob.data), data.units)
 
 
 def _stream(doc: Any, content: bytes) -> Any:
@@ -288,16 +323,34 @@ def draw(canvas: Canvas, line: Line, x: float, y: float) -> None:
     ops: list[str] = []
     if line.runs:
         ops.append("q BT")
+        source = line.text.replace(ZWSP, "")
+        position = 0
+        end: float | None = None  # where the previous run's pen stopped
         for run in line.runs:
             font = embedded(canvas, run.face)
-            actual = ("\ufeff" + run.text).encode("utf-16-be").hex().upper()
-            joint = f" {_fmt(-run.gap / run.size * 1000)} " if run.gap else " "
+            found = source.find(run.text, position)
+            skipped = source[position:found] if found >= 0 else ""
+            position = found + len(run.text) if found >= 0 else position
+            scale = 1000 / run.size
+            joint = font.space(run.gap * scale)
+            fragments = [fragment for piece in run.pieces for fragment in font.encode(piece)]
+            start = x + run.x
+            lead = ""
+            text = run.text
+            if end is not None and start - end > 0:
+                tab = "\t" if "\t" in skipped else ""
+                lead = font.space((start - end) * scale, tab)
+                text = tab + text
+                start = end
+            actual = ("\ufeff" + text).encode("utf-16-be").hex().upper()
             size = _fmt(run.size)
-            body = joint.join(fragment for piece in run.pieces for fragment in font.encode(piece))
+            body = lead + joint.join(fragments)
             ops.append(
                 f"{_color(run.color)} /Span<</ActualText<{actual}>>>BDC /{font.resource} 1 Tf"
-                f" {size} 0 0 {size} {_fmt(x + run.x)} {_fmt(baseline)} Tm[{body}]TJ EMC"
+                f" {size} 0 0 {size} {_fmt(start)} {_fmt(baseline)} Tm[{body}]TJ EMC"
             )
+            width = sum(piece.width for piece in run.pieces) * run.size / font.units
+            end = x + run.x + width + run.gap * (len(fragments) - 1)
         ops.append("ET Q")
     for leader in line.leaders:
         pitch = leader.size * 0.3
@@ -316,3 +369,30 @@ def _color(color: str | None) -> str:
         return "0 g"
     red, green, blue = (int(color[i : i + 2], 16) / 255 for i in (0, 2, 4))
     return f"{_fmt(red)} {_fmt(green)} {_fmt(blue)} rg"
+
+
+def _exact_pieces(shaped: Shaped) -> tuple[str, ...]:
+    """Each glyph's characters such that, in drawing order, they spell the source exactly.
+
+    Where the font draws sara am as nikhahit + sara aa, the shaper's pieces spell it
+    decomposed (U+0E4D U+0E32); here the nikhahit stands for the whole U+0E33 and the sara aa
+    for nothing, so extractors that read only the ToUnicode map need no normalisation.
+    """
+    source = shaped.text
+    position = 0
+    owed = 0  # sara aa glyphs still to come whose sara am was already spelled
+    exact: list[str] = []
+    for piece in shaped.pieces:
+        chars: list[str] = []
+        for char in piece:
+            if char == "\u0e4d" and source[position] == "\u0e33":
+                chars.append("\u0e33")
+                owed += 1
+            elif char == "\u0e32" and owed:
+                owed -= 1
+                continue
+            else:
+                chars.append(char)
+            position += 1
+        exact.append("".join(chars))
+    return tuple(exact)

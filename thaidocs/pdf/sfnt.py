@@ -1,0 +1,93 @@
+"""TrueType table surgery on an embedded font program: wider boxes for zero-width glyphs.
+
+Extractors that group glyphs into lines by their boxes (pdfminer.six, pdfplumber) start a
+new line between two glyphs that both have no width, as Thai stacked marks do (พื้). So the
+embedded program gives every glyph without an advance a nominal one, the PDF widths say the
+same (PDF/A wants them consistent), and the content stream moves the pen back after each
+such glyph: what is drawn does not change.
+"""
+
+from __future__ import annotations
+
+import struct
+
+
+def mark_advance(units: int) -> int:
+    """The advance written for a glyph that has none, in font units: half an em, wide enough
+    to reach the next base letter from any mark position."""
+    return units // 2
+
+
+def widen_marks(program: bytes, units: int) -> bytes:
+    """``program`` with every zero advance set to ``mark_advance(units)``."""
+    tables = _tables(program)
+    if not {"hhea", "hmtx", "maxp"} <= tables.keys():
+        return program
+    glyph_count = struct.unpack(">H", tables["maxp"][4:6])[0]
+    hhea = tables["hhea"]
+    long_count = struct.unpack(">H", hhea[34:36])[0]
+    hmtx = tables["hmtx"]
+    metrics = list(struct.iter_unpack(">Hh", hmtx[: 4 * long_count]))
+    last = metrics[-1][0] if metrics else 0
+    bearings = struct.unpack(
+        f">{glyph_count - long_count}h", hmtx[4 * long_count :][: 2 * (glyph_count - long_count)]
+    )
+    metrics += [(last, bearing) for bearing in bearings]
+    wide = mark_advance(units)
+    metrics = [(advance or wide, bearing) for advance, bearing in metrics]
+    tables["hmtx"] = b"".join(struct.pack(">Hh", *metric) for metric in metrics)
+    widest = max(advance for advance, _ in metrics)
+    tables["hhea"] = (
+        hhea[:10]
+        + struct.pack(">H", widest)
+        + hhea[12:34]
+        + struct.pack(">H", len(metrics))
+        + hhea[36:]
+    )
+    return _build(program[:4], tables)
+
+
+def _tables(program: bytes) -> dict[str, bytes]:
+    count = struct.unpack(">H", program[4:6])[0]
+    tables: dict[str, bytes] = {}
+    for k in range(count):
+        tag, _, offset, length = struct.unpack(">4sIII", program[12 + 16 * k : 28 + 16 * k])
+        tables[tag.decode("latin-1")] = program[offset : offset + length]
+    return tables
+
+
+def _checksum(data: bytes) -> int:
+    padded = data + b"\0" * (-len(data) % 4)
+    return int(sum(struct.unpack(f">{len(padded) // 4}I", padded))) & 0xFFFFFFFF
+
+
+def _build(version: bytes, tables: dict[str, bytes]) -> bytes:
+    """A font file of ``tables`` (sorted by tag), with checksums and head's adjustment."""
+    if "head" in tables:
+        head = tables["head"]
+        tables["head"] = head[:8] + b"\0\0\0\0" + head[12:]
+    count = len(tables)
+    power = 1 << (count.bit_length() - 1)
+    header = version + struct.pack(
+        ">HHHH", count, power * 16, power.bit_length() - 1, count * 16 - power * 16
+    )
+    offset = 12 + 16 * count
+    entries: list[bytes] = []
+    bodies: list[bytes] = []
+    for tag in sorted(tables):
+        data = tables[tag]
+        entries.append(
+            struct.pack(">4sIII", tag.encode("latin-1"), _checksum(data), offset, len(data))
+        )
+        bodies.append(data + b"\0" * (-len(data) % 4))
+        offset += len(bodies[-1])
+    font = bytearray(header + b"".join(entries) + b"".join(bodies))
+    if "head" in tables:
+        where = (
+            12
+            + 16 * count
+            + sum(len(b) for b, tag in zip(bodies, sorted(tables), strict=True) if tag < "head")
+        )
+        adjustment = (0xB1B0AFBA - _checksum(bytes(font))) & 0xFFFFFFFF
+        font[where + 8 : where + 12] = struct.pack(">I", adjustment)
+    return bytes(font)
