@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PIL import Image
 
 import thaidocs
 from thaidocs.layout import (
@@ -167,7 +168,7 @@ def test_two_signers_side_by_side_further_rows_below() -> None:
 
 def test_signature_image_and_caption(tmp_path: Any) -> None:
     image = tmp_path / "sign.png"
-    image.write_bytes(b"\x89PNG\r\n\x1a\n")
+    Image.new("RGB", (40, 20)).save(image)
     signer = {"name": "นายก ข", "position": "ตำแหน่ง", "signature": str(image), "role": "ผู้รับรอง"}
     (signature,) = group(announcement(["ข้อความ"], [signer])).rows[0]
     assert signature.image == image and signature.caption == "ผู้รับรอง"

@@ -11,6 +11,7 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
+from PIL import Image
 
 import thaidocs
 from thaidocs import InputError
@@ -121,7 +122,7 @@ def test_letter_closing_pairs_with_salutation() -> None:
 
 
 def test_relative_image_paths_resolve_next_to_the_input_file(tmp_path: Path) -> None:
-    (tmp_path / "sign.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    Image.new("RGB", (40, 20)).save(tmp_path / "sign.png")
     data = with_changes(ANNOUNCEMENT)
     data["signers"][0]["signature"] = "sign.png"
     source = tmp_path / "doc.json"

@@ -6,8 +6,10 @@ import os
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-# pythainlp must never write to the home directory; set before anything imports it.
-os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
+# pythainlp must never write to the home directory (it would create ~/pythainlp-data), and
+# it reads this setting each time it would write: so it is set, not defaulted, whatever the
+# environment said and whether or not pythainlp was imported first.
+os.environ["PYTHAINLP_READ_ONLY"] = "1"
 
 __version__ = "0.1.0"
 

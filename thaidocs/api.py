@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
+from thaidocs.files import write_atomic
 from thaidocs.layout import LayoutSpec, compose
-from thaidocs.model import Document, from_dict, load
-
-DocumentSource = Document | Mapping[str, Any] | str | Path
-
-
-def _document(doc: DocumentSource) -> Document:
-    if isinstance(doc, str | Path):
-        return load(doc)
-    if isinstance(doc, Mapping):
-        return from_dict(doc)
-    return doc
+from thaidocs.model.load import DocumentSource
+from thaidocs.model.load import as_document as _document
 
 
 def to_pdf(doc: DocumentSource, spec: LayoutSpec | None = None) -> bytes:
@@ -50,21 +38,13 @@ _WRITERS = {".pdf": to_pdf, ".docx": to_docx}
 def render(doc: DocumentSource, path: str | Path, spec: LayoutSpec | None = None) -> Path:
     """Write the document to ``path``, its format chosen by the suffix (.pdf or .docx).
 
-    The file appears whole or not at all: bytes go to a temporary file beside it first.
+    The file appears whole or not at all: bytes go to a temporary file beside it first. The
+    file's permissions follow the user's umask (a secret document under ``umask 077`` stays
+    private).
     """
     path = Path(path)
     writer = _WRITERS.get(path.suffix.lower())
     if writer is None:
         raise ValueError(f"cannot write {path.suffix!r}: use .pdf or .docx")
-    data = writer(doc, spec)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, writer(doc, spec))
     return path

@@ -126,8 +126,18 @@ class _Clash(Exception):
     """Two inputs of one run would write the same output file."""
 
 
+_ROOT_HELP = (
+    "Refuse any file an input refers to (signature, emblem, font) that lies outside this folder."
+)
+
+
 def _render_one(
-    path: Path, folder: Path, fmt: Format, written: dict[Path, Path], report: _Report
+    path: Path,
+    folder: Path,
+    fmt: Format,
+    written: dict[Path, Path],
+    report: _Report,
+    root: Path | None = None,
 ) -> None:
     targets = [folder / f"{path.stem}{suffix}" for suffix in fmt.suffixes]
     for target in targets:
@@ -139,7 +149,7 @@ def _render_one(
             )
     import thaidocs
 
-    doc = thaidocs.load(path)
+    doc = thaidocs.load(path, root=root)
     for target in targets:
         thaidocs.render(doc, target)
         written[target.resolve()] = path
@@ -165,6 +175,7 @@ def render(
             help="Show a progress bar. Default: when several files go to a terminal.",
         ),
     ] = None,
+    root: Annotated[Path | None, typer.Option("--root", help=_ROOT_HELP)] = None,
 ) -> None:
     """Write each input as PDF and/or .docx, named after the input file."""
     show = progress if progress is not None else (len(files) > 1 and sys.stdout.isatty())
@@ -173,7 +184,7 @@ def render(
     with _report(len(files), show) as report:
         for path in files:
             try:
-                _render_one(path, out or path.parent, fmt, written, report)
+                _render_one(path, out or path.parent, fmt, written, report, root)
             except Exception as exc:
                 failed += 1
                 for line in _failure(path, exc):
@@ -189,6 +200,7 @@ def validate(
     files: Annotated[
         list[Path], typer.Argument(metavar="FILE", help="Input files (.yaml, .json, .toml).")
     ],
+    root: Annotated[Path | None, typer.Option("--root", help=_ROOT_HELP)] = None,
 ) -> None:
     """Check inputs without writing anything: invalid fields, then prose and rule findings.
 
@@ -199,7 +211,7 @@ def validate(
     errors = 0
     for path in files:
         try:
-            doc = thaidocs.load(path)
+            doc = thaidocs.load(path, root=root)
         except Exception as exc:
             errors += 1
             for line in _failure(path, exc):

@@ -53,7 +53,7 @@ def _advance(text: str, bold: bool) -> float:
     buffer.add_str(text)
     buffer.guess_segment_properties()
     hb.shape(font, buffer, {})
-    advance: int = sum(pos.x_advance for pos in buffer.glyph_positions)
+    advance: int = sum(pos.x_advance for pos in buffer.glyph_positions or ())
     return advance / upem
 
 

@@ -10,81 +10,113 @@ the OPM typing guide; [H] values are house defaults a caller may override::
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+import string
+from typing import Annotated, Any, Self
 
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from thaidocs.model.bounds import refuse_yes_no
 from thaidocs.thai.names import NAME_TITLES
+
+# Every value has a range in which the writers can place the page (a margin wider than the
+# paper, a zero type size or a NaN would otherwise fail only at render, or render junk).
+#: a page edge, cm: from a business card to A0
+PageLength = Annotated[float, Field(ge=5.0, le=120.0)]
+#: a distance on the page, cm
+Length = Annotated[float, Field(ge=0.0, le=120.0)]
+#: a width something is set in, cm
+Width = Annotated[float, Field(ge=0.1, le=120.0)]
+#: a type size, pt
+TypeSize = Annotated[float, Field(ge=4.0, le=72.0)]
+#: vertical space, pt
+Space = Annotated[float, Field(ge=0.0, le=72.0)]
+#: a colour as six hex digits, RRGGBB
+Colour = Annotated[str, Field(pattern="^[0-9A-Fa-f]{6}$")]
+
+#: the least width left for text right of any indent, cm
+MIN_COLUMN = 2.0
+#: the fewest body lines a page must hold (a signature block with its position lines fits)
+MIN_PAGE_LINES = 12
 
 
 class LayoutSpec(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
     # Page, all types
-    page_width: float = 21.0  # [R] A4
-    page_height: float = 29.7  # [R]
-    margin_left: float = 3.0  # [R]
-    margin_right: float = 2.0  # [R]
-    margin_top: float = 2.5  # [H] later pages
-    margin_bottom: float = 2.0  # [H]
-    emblem_top: float = 1.5  # [R] Garuda top edge from the paper edge
+    page_width: PageLength = 21.0  # [R] A4
+    page_height: PageLength = 29.7  # [R]
+    margin_left: Length = 3.0  # [R]
+    margin_right: Length = 2.0  # [R]
+    margin_top: Length = 2.5  # [H] later pages
+    margin_bottom: Length = 2.0  # [H]
+    emblem_top: Length = 1.5  # [R] Garuda top edge from the paper edge
     page_number_format: str = "- {} -"  # [R]
-    page_number_top: float = 1.5  # [H]
+    page_number_top: Length = 1.5  # [H]
 
     # Type
-    body_size: float = 16.0  # [R]
-    line_spacing: float = 1.30  # [H] single line = 1.30 × official size
-    block_space: float = 6.0  # [R] "one line + 6 pt" before a block
-    first_line_indent: float = 2.5  # [R]
+    body_size: TypeSize = 16.0  # [R]
+    line_spacing: Annotated[float, Field(ge=0.8, le=3.0)] = (
+        1.30  # [H] single line = 1.30 × official size
+    )
+    block_space: Space = 6.0  # [R] "one line + 6 pt" before a block
+    first_line_indent: Length = 2.5  # [R]
     title_bold: bool = True  # [H]
-    memo_title_size: float = 29.0  # [R]
-    memo_label_size: float = 20.0  # [R]
-    urgency_size: float = 32.0  # [R] at least 32
-    mark_color: str = "C00000"  # [R] urgency and secrecy marks are red
+    memo_title_size: TypeSize = 29.0  # [R]
+    memo_label_size: TypeSize = 20.0  # [R]
+    urgency_size: TypeSize = 32.0  # [R] at least 32
+    mark_color: Colour = "C00000"  # [R] urgency and secrecy marks are red
 
     # Emblem (Garuda)
-    emblem_height: float = 3.0  # [R]
-    memo_emblem_height: float = 1.5  # [R]
+    emblem_height: Width = 3.0  # [R]
+    memo_emblem_height: Width = 1.5  # [R]
 
     # Title rule under ประกาศ / คำสั่ง
-    rule_width: float = 4.0  # [H]
+    rule_width: Length = 4.0  # [H]
     rule_dashed: bool = False  # [H]
-    rule_space: float = 6.0  # [H] pt above and below the title rule
+    rule_space: Space = 6.0  # [H] pt above and below the title rule
 
     # Clauses: number at ``clause_number_indent[level]``, text and wrapped lines at
     # ``clause_text_indent[level]`` (cm from the left margin) [R] styles, [H] indents
-    clause_number_indent: tuple[float, float, float] = (2.5, 3.1, 4.0)
-    clause_text_indent: tuple[float, float, float] = (3.1, 4.0, 4.8)
+    clause_number_indent: tuple[Length, Length, Length] = (2.5, 3.1, 4.0)
+    clause_text_indent: tuple[Length, Length, Length] = (3.1, 4.0, 4.8)
     # [H] least gap between a clause number and its text; a list whose widest number
     # (๒.๑๐, (๑๒)) leaves less moves the text of all its items right together
-    clause_gap: float = 0.2
+    clause_gap: Length = 0.2
 
     # Date line and signature
-    date_line_indent: float = 5.0  # [H] "ประกาศ ณ วันที่ …" from the left margin
-    signature_axis: float = 10.0  # [H] centre line of the block, from the left margin
-    signature_width: float = 10.0  # [H] widest line before wrapping, centred on the axis
-    signing_lines: float = 3.0  # [R] blank lines for the handwritten signature
-    signature_columns_axes: tuple[float, float] = (4.0, 12.0)  # [H] two signers side by side
-    signature_columns_width: float = 7.6  # [H]
-    signature_row_gap: float = 12.0  # [H] pt between rows of signer blocks
+    date_line_indent: Length = 5.0  # [H] "ประกาศ ณ วันที่ …" from the left margin
+    signature_axis: Length = 10.0  # [H] centre line of the block, from the left margin
+    signature_width: Width = 10.0  # [H] widest line before wrapping, centred on the axis
+    signing_lines: Annotated[float, Field(ge=0.0, le=6.0)] = (
+        3.0  # [R] blank lines for the handwritten signature
+    )
+    signature_columns_axes: tuple[Length, Length] = (4.0, 12.0)  # [H] two signers side by side
+    signature_columns_width: Width = 7.6  # [H]
+    signature_row_gap: Space = 12.0  # [H] pt between rows of signer blocks
 
     # External letter
-    letter_agency_indent: float = 9.0  # [H] agency and address column, from the left margin
-    letter_band_lines: float = 1.0  # [H] lines of the ที่/agency header beside the Garuda's foot
-    letter_date_indent: float = 7.5  # [H]
-    letter_closing_indent: float = 7.5  # [H]
-    label_tab: float = 1.25  # [H] labelled lines: text at the next multiple past the label
-    letter_contact_size: float = 16.0  # [H]
+    letter_agency_indent: Length = 9.0  # [H] agency and address column, from the left margin
+    letter_band_lines: Annotated[float, Field(ge=0.0, le=6.0)] = (
+        1.0  # [H] lines of the ที่/agency header beside the Garuda's foot
+    )
+    letter_date_indent: Length = 7.5  # [H]
+    letter_closing_indent: Length = 7.5  # [H]
+    label_tab: Annotated[float, Field(ge=0.1, le=10.0)] = (
+        1.25  # [H] labelled lines: text at the next multiple past the label
+    )
+    letter_contact_size: TypeSize = 16.0  # [H]
 
     # Memo
-    memo_date_label: float = 8.0  # [H] "วันที่" on the ที่ line
+    memo_date_label: Length = 8.0  # [H] "วันที่" on the ที่ line
 
     # Tables
-    table_size: float = 16.0  # [H] simple tables in the body
-    plan_table_size: float = 14.0  # [H] the activity table (landscape)
+    table_size: TypeSize = 16.0  # [H] simple tables in the body
+    plan_table_size: TypeSize = 14.0  # [H] the activity table (landscape)
     plan_landscape: bool = True  # [R] plans may use A4 landscape for the table
     # [H] activity-table columns on landscape A4 (text width 24.7 cm): ที่, โครงการ/กิจกรรม,
     # ระดับการมีส่วนร่วม, ผู้มีส่วนได้ส่วนเสีย, ตัวชี้วัด/ค่าเป้าหมาย, งบประมาณ, ผู้รับผิดชอบ; and each
     # of the twelve month columns. Scaled together to the text width actually in use.
-    plan_table_widths: tuple[float, float, float, float, float, float, float] = (
+    plan_table_widths: tuple[Width, Width, Width, Width, Width, Width, Width] = (
         0.7,
         3.4,
         1.9,
@@ -93,13 +125,80 @@ class LayoutSpec(BaseModel):
         1.9,
         2.0,
     )
-    plan_month_width: float = 0.85
-    plan_month_size: float = 12.0  # [H] month headers (ต.ค. … ก.ย.) fit the narrow columns
-    table_shade: str = "BFBFBF"  # [H] active months
-    cell_padding: float = 0.1  # [H]
+    plan_month_width: Width = 0.85
+    plan_month_size: TypeSize = 12.0  # [H] month headers (ต.ค. … ก.ย.) fit the narrow columns
+    table_shade: Colour = "BFBFBF"  # [H] active months
+    cell_padding: Annotated[float, Field(ge=0.0, le=2.0)] = 0.1  # [H]
 
     # Words that never break, recognised by these titles in running text
-    name_titles: tuple[str, ...] = NAME_TITLES
+    name_titles: tuple[Annotated[str, Field(min_length=1)], ...] = NAME_TITLES
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_yes_no(cls, data: Any) -> Any:
+        refuse_yes_no(cls, data)
+        return data
+
+    @field_validator("page_number_format")
+    @classmethod
+    def _one_number(cls, value: str) -> str:
+        """The page number goes where ``{}`` is, once; no other fields or formats."""
+        try:
+            fields = [
+                (f, spec, conv)
+                for _, f, spec, conv in string.Formatter().parse(value)
+                if f is not None
+            ]
+        except ValueError:
+            fields = []
+        ok = fields == [("", "", None)]
+        if not ok:
+            raise ValueError(f"{value!r} must hold one {{}} for the page number, e.g. '- {{}} -'")
+        return value
+
+    @model_validator(mode="after")
+    def _fits_the_page(self) -> Self:
+        """Margins leave room to write, and every indent leaves a column of text right of it."""
+        width, height = self.text_width, self.page_height - self.margin_top - self.margin_bottom
+        if width < 2 * MIN_COLUMN:
+            raise ValueError(f"the margins leave {width:.2f} cm of text width (at least 4)")
+        problems = []
+        if height * 72 / 2.54 < MIN_PAGE_LINES * self.line_height:
+            problems.append(f"the margins leave room for fewer than {MIN_PAGE_LINES} lines")
+        if self.plan_landscape and self.page_height - self.margin_left - self.margin_right < 4:
+            problems.append("the margins leave no text width on a landscape page")
+        indents = {
+            "first_line_indent": self.first_line_indent,
+            "clause_number_indent": max(self.clause_number_indent),
+            "clause_text_indent": max(self.clause_text_indent),
+            "date_line_indent": self.date_line_indent,
+            "signature_axis": self.signature_axis,
+            "signature_columns_axes": max(self.signature_columns_axes),
+            "letter_agency_indent": self.letter_agency_indent,
+            "letter_date_indent": self.letter_date_indent,
+            "letter_closing_indent": self.letter_closing_indent,
+            "memo_date_label": self.memo_date_label,
+        }
+        problems += [
+            f"{name} {value} cm leaves less than {MIN_COLUMN} cm of the {width:.2f} cm text width"
+            for name, value in indents.items()
+            if value > width - MIN_COLUMN
+        ]
+        widths = {
+            "signature_width": self.signature_width,
+            "signature_columns_width": self.signature_columns_width,
+            "rule_width": self.rule_width,
+        }
+        problems += [
+            f"{name} {value} cm is wider than the {width:.2f} cm text width"
+            for name, value in widths.items()
+            if value > width
+        ]
+        if self.emblem_top + self.emblem_height > height / 2 + self.margin_top:
+            problems.append("the emblem reaches below the middle of the page")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
 
     @property
     def text_width(self) -> float:

@@ -26,6 +26,9 @@ from pydantic import (
     model_validator,
 )
 
+from thaidocs.model.bounds import MAX_NUMBER, refuse_yes_no
+from thaidocs.model.files import check_font, resolve
+from thaidocs.model.images import check_image
 from thaidocs.thai import month_from_name, parse_date, to_arabic_digits
 
 LEVELS = ("inform", "consult", "involve", "collaborate", "empower")
@@ -44,25 +47,47 @@ Level = Literal["inform", "consult", "involve", "collaborate", "empower"]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, frozen=True, allow_inf_nan=False
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_yes_no(cls, data: Any) -> Any:
+        refuse_yes_no(cls, data)
+        return data
 
 
 def _resolve(value: Any, info: ValidationInfo) -> Any:
     """Resolve a user path against the input file's folder and require that it exists."""
     if value is None:
         return None
-    base = (info.context or {}).get("base_dir") or Path.cwd()
-    path = Path(value).expanduser()
-    if not path.is_absolute():
-        path = Path(base) / path
-    if not path.is_file():
-        raise ValueError(f"file not found: {path}")
+    context = info.context or {}
+    return resolve(value, Path(context.get("base_dir") or Path.cwd()), context.get("root"))
+
+
+def _resolve_image(value: Any, info: ValidationInfo) -> Any:
+    """An image's path, resolved, once both writers are known to be able to place it."""
+    path = _resolve(value, info)
+    if path is not None:
+        check_image(path)
+    return path
+
+
+def _resolve_font(value: Any, info: ValidationInfo) -> Any:
+    path = _resolve(value, info)
+    check_font(path)
     return path
 
 
 def _to_date(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         return value.date()
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise ValueError(
+            f"วันที่ต้องเขียนเป็น 2024-10-30 หรือ ๓๐ ตุลาคม ๒๕๖๗ ไม่ใช่ตัวเลข {value} "
+            "(write the date as 2024-10-30 or ๓๐ ตุลาคม ๒๕๖๗, not a number)"
+        )
     if isinstance(value, str):
         return parse_date(value)
     return value
@@ -207,7 +232,7 @@ class Signer(_Strict):
     role: NonEmpty | None = None
     signature: Path | None = None
 
-    _signature = field_validator("signature", mode="before")(_resolve)
+    _signature = field_validator("signature", mode="before")(_resolve_image)
 
     @model_validator(mode="after")
     def _acting_pair(self) -> Self:
@@ -243,7 +268,7 @@ class Options(_Strict):
     #: overrides of the layout spec's house defaults, e.g. {date_line_indent: 4.5}
     spec: dict[str, Any] = Field(default_factory=dict)
 
-    _emblem = field_validator("emblem", mode="before")(_resolve)
+    _emblem = field_validator("emblem", mode="before")(_resolve_image)
 
     @field_validator("pdf_font", mode="before")
     @classmethod
@@ -251,7 +276,7 @@ class Options(_Strict):
         items = _one_or_many(value)
         if items is None or not isinstance(items, list):
             return items
-        return [_resolve(item, info) for item in items]
+        return [_resolve_font(item, info) for item in items]
 
     @field_validator("pdfa")
     @classmethod
@@ -329,8 +354,14 @@ class Memo(_Dated):
 
 def _month(token: str) -> int:
     text = to_arabic_digits(token.strip())
-    if not text.isdigit():
-        return month_from_name(text)
+    if not text.isascii() or not text.isdigit():
+        try:
+            return month_from_name(text)
+        except ValueError:
+            raise ValueError(
+                f"เดือน {token!r} ไม่ถูกต้อง เขียนเป็นเลข ๑–๑๒ หรือชื่อเดือน เช่น ต.ค. "
+                f"(month {token!r} is not 1–12 or a Thai month name such as ต.ค.)"
+            ) from None
     if 1 <= int(text) <= 12:
         return int(text)
     raise ValueError(f"month {token!r} is not 1–12")
@@ -368,7 +399,7 @@ class Activity(_Strict):
     level: Level
     stakeholders: Lines = Field(default_factory=list)
     indicator: str = ""
-    budget: Annotated[Decimal, Field(ge=0)] | None = None
+    budget: Annotated[Decimal, Field(ge=0, lt=MAX_NUMBER, allow_inf_nan=False)] | None = None
     #: calendar months 1–12 in fiscal order (ต.ค. first)
     months: Annotated[
         list[int],
@@ -396,7 +427,7 @@ class Section(_Strict):
 def _be_year(value: Any) -> Any:
     if isinstance(value, str):
         text = to_arabic_digits(value.strip())
-        if text.isdigit():
+        if text.isascii() and text.isdigit():
             value = int(text)
     if isinstance(value, int) and not isinstance(value, bool) and value < 2400:
         hint = f" (C.E. {value} is B.E. {value + 543})" if 1900 <= value <= 2200 else ""

@@ -7,6 +7,7 @@ import json
 import re
 import tomllib
 from collections.abc import Mapping
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
@@ -15,15 +16,25 @@ import yaml
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from thaidocs.errors import InputError, Problem
+from thaidocs.model.bounds import MAX_DEPTH, MAX_DIGITS, MAX_INPUT_BYTES, field_path, raw_problems
 from thaidocs.model.document import DOCUMENT_TYPES, Document, acting_problems
+from thaidocs.model.files import FileRefused, read_regular
+from thaidocs.model.yaml_input import InputShapeError, load_yaml
+
+#: what the public functions take as a document: a model, a mapping, or a file's path
+DocumentSource = Document | Mapping[str, Any] | str | Path
 
 _SUFFIXES = (".yaml", ".yml", ".json", ".toml")
 _TAG = re.compile(r"^(block|clause):")
 _FIELD_IN_MESSAGE = re.compile(r"^@(\w+): (.*)$", re.S)
 
 
-def load(path: str | Path) -> Document:
-    """Read a YAML, JSON or TOML file into its document model; paths inside resolve next to it."""
+def load(path: str | Path, *, root: str | Path | None = None) -> Document:
+    """Read a YAML, JSON or TOML file into its document model; paths inside resolve next to it.
+
+    With ``root``, every file the document refers to (signatures, emblem, fonts) must lie
+    inside that folder; any other is refused.
+    """
     path = Path(path)
     source = str(path)
     if path.suffix.lower() not in _SUFFIXES:
@@ -32,11 +43,29 @@ def load(path: str | Path) -> Document:
             source,
         )
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError([Problem("", f"cannot read the file: {exc.strerror}")], source) from None
+        raw = read_regular(path, MAX_INPUT_BYTES)
+    except FileRefused as exc:
+        raise InputError([Problem("", str(exc))], source) from None
     data = _parse(raw, path.suffix.lower(), source)
-    return from_dict(data, base_dir=path.resolve().parent, source=source)
+    return from_dict(data, base_dir=path.resolve().parent, source=source, root=root)
+
+
+def as_document(source: DocumentSource, *, root: str | Path | None = None) -> Document:
+    """A model as it is, a mapping validated, or a file path loaded."""
+    if isinstance(source, str | Path):
+        return load(source, root=root)
+    if isinstance(source, Mapping):
+        return from_dict(source, root=root)
+    return source
+
+
+def _json_int(text: str) -> int | Decimal:
+    """A JSON integer; one too long to be a plain number is kept for the bounds to refuse."""
+    return int(text) if len(text) <= MAX_DIGITS else Decimal(text)
+
+
+def _json_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number JSON allows")
 
 
 def _parse(raw: bytes, suffix: str, source: str) -> Any:
@@ -49,10 +78,12 @@ def _parse(raw: bytes, suffix: str, source: str) -> Any:
         ) from None
     try:
         if suffix == ".json":
-            return json.loads(text)
+            return json.loads(text, parse_int=_json_int, parse_constant=_json_constant)
         if suffix == ".toml":
             return tomllib.loads(text)
-        return yaml.safe_load(text)
+        return load_yaml(text)
+    except RecursionError:
+        problem = Problem("", f"nested more than {MAX_DEPTH} levels deep", "flatten the structure")
     except json.JSONDecodeError as exc:
         problem = Problem(f"line {exc.lineno}", f"JSON syntax: {exc.msg} (column {exc.colno})")
     except tomllib.TOMLDecodeError as exc:
@@ -64,25 +95,41 @@ def _parse(raw: bytes, suffix: str, source: str) -> Any:
         where = f"line {mark.line + 1}" if mark is not None else ""
         what = getattr(exc, "problem", None) or str(exc)
         column = f" (column {mark.column + 1})" if mark is not None else ""
-        problem = Problem(where, f"YAML syntax: {what}{column}")
+        kind = "YAML" if isinstance(exc, InputShapeError) else "YAML syntax"
+        problem = Problem(where, f"{kind}: {what}{column}")
+    except ValueError as exc:  # a number too long to read, a JSON NaN
+        problem = Problem("", f"a value cannot be read: {exc}")
     raise InputError([problem], source)
 
 
 def from_dict(
-    data: Mapping[str, Any], *, base_dir: str | Path | None = None, source: str | None = None
+    data: Mapping[str, Any],
+    *,
+    base_dir: str | Path | None = None,
+    source: str | None = None,
+    root: str | Path | None = None,
 ) -> Document:
-    """Validate a mapping as a document; relative paths resolve against ``base_dir``."""
+    """Validate a mapping as a document; relative paths resolve against ``base_dir``.
+
+    With ``root``, every file the document refers to must lie inside that folder.
+    """
     if not isinstance(data, Mapping):
         raise InputError(
             [Problem("", f"the document must be a mapping of keys, not {type(data).__name__}")],
             source,
         )
+    out_of_bounds = raw_problems(data)
+    if out_of_bounds:
+        raise InputError(out_of_bounds, source)
     kind = data.get("type")
     cls = DOCUMENT_TYPES.get(kind) if isinstance(kind, str) else None
     if cls is None:
         message = "required" if kind is None else f"unknown document type {kind!r}"
         raise InputError([Problem("type", message, "one of " + ", ".join(DOCUMENT_TYPES))], source)
-    context = {"base_dir": Path(base_dir) if base_dir is not None else Path.cwd()}
+    context = {
+        "base_dir": Path(base_dir) if base_dir is not None else Path.cwd(),
+        "root": Path(root) if root is not None else None,
+    }
     try:
         return cls.model_validate(dict(data), context=context)
     except ValidationError as exc:
@@ -124,20 +171,8 @@ def problems(exc: ValidationError, model: type[BaseModel]) -> list[Problem]:
             message = "unknown key"
             close = difflib.get_close_matches(str(loc[-1]), _all_keys(model), n=1)
             hint = f"did you mean {close[0]!r}?" if close else ""
-        found.append(Problem(_path(loc), message, hint))
+        found.append(Problem(field_path(loc), message, hint))
     return found
-
-
-def _path(loc: list[int | str]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif part == "[key]":
-            out += " (key)"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
 
 
 @cache

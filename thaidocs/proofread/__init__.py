@@ -49,7 +49,7 @@ signer.name-parentheses        warning   the name typed in parentheses (printed 
 
 from __future__ import annotations
 
-from thaidocs.model import Document
+from thaidocs.model.load import DocumentSource, as_document
 from thaidocs.proofread import dates, digits, letters, levels, script, sequences, signers, spacing
 from thaidocs.proofread.findings import Finding
 from thaidocs.proofread.walk import text_fields
@@ -59,11 +59,16 @@ __all__ = ["Finding", "check"]
 _CHECKS = (script, sequences, dates, digits, spacing, levels, letters, signers)
 
 
-def check(doc: Document) -> list[Finding]:
-    """Every finding in `doc`, in reading order: field by field, then by place in the field."""
-    fields = list(text_fields(doc))
+def check(doc: DocumentSource) -> list[Finding]:
+    """Every finding in a document (a model, a mapping or a file's path, as `render` takes),
+    in reading order: field by field, then by place in the field.
+
+    An input that cannot be read or validated raises `InputError`, as `render` does.
+    """
+    model = as_document(doc)
+    fields = list(text_fields(model))
     order = {field.path: index for index, field in enumerate(fields)}
-    found = [finding for module in _CHECKS for finding in module.findings(doc, fields)]
+    found = [finding for module in _CHECKS for finding in module.findings(model, fields)]
     return sorted(
         found, key=lambda f: (order.get(f.path, len(order)), f.start if f.start is not None else -1)
     )
