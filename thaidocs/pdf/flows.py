@@ -201,86 +201,207 @@ class SpaceFlow(Flow):
         return
 
 
+#: a signer block's content: each line with the space above it (the signing space sits
+#: above the name line) and its offset from the block's left edge
+SignatureLines = tuple[tuple[float, float, Line], ...]
+
+
 @dataclass(frozen=True)
-class _SignatureBox:
+class SignatureBox:
+    """One signer's block, or the part of it on one page."""
+
     signature: Signature
-    caption: tuple[Line, ...]
-    text: tuple[Line, ...]  # name and position lines
+    lines: SignatureLines
+    #: the index in ``lines`` of the name line, whose space above holds the signature image;
+    #: None when the name is on another page
+    name_at: int | None
 
     @property
     def height(self) -> float:
-        return lines_height(self.caption) + self.signature.signing_space + lines_height(self.text)
+        return sum(gap + line.height for gap, _, line in self.lines)
+
+    def split(self, avail: float) -> tuple[SignatureBox, SignatureBox]:
+        """The lines that fit ``avail`` and the rest."""
+        used = 0.0
+        count = 0
+        for gap, _, line in self.lines:
+            if used + gap + line.height > avail + EPSILON:
+                break
+            used += gap + line.height
+            count += 1
+        at = self.name_at
+        head = SignatureBox(
+            self.signature, self.lines[:count], at if at is not None and at < count else None
+        )
+        rest = SignatureBox(
+            self.signature,
+            self.lines[count:],
+            at - count if at is not None and at >= count else None,
+        )
+        return head, rest
 
 
 class SignatureFlow(Flow):
-    """Signer blocks in rows; every line centred on its block's axis. Never split."""
+    """Signer blocks in rows; every line centred on its block's axis.
+
+    A page breaks between rows; a row taller than a whole page (a signer with very many
+    position lines) breaks between its lines.
+    """
 
     def __init__(
-        self, group: SignatureGroup, engine: TextEngine, on_space: SigningSpaceHook | None = None
+        self,
+        rows: Sequence[Sequence[SignatureBox]],
+        *,
+        row_gap: float,
+        space_before: float = 0.0,
+        on_space: SigningSpaceHook | None = None,
     ):
+        self.rows = tuple(tuple(row) for row in rows if row)
+        self.row_gap = row_gap
         self.on_space = on_space
-        self.rows = [
-            [_signature_box(signature, group.size, engine) for signature in row]
-            for row in group.rows
-        ]
-        self.row_gap = group.row_gap
-        heights = [max(box.height for box in row) for row in self.rows if row]
+        self.row_heights = [max(box.height for box in row) for row in self.rows]
         super().__init__(
-            sum(heights) + self.row_gap * max(len(heights) - 1, 0),
-            space_before=group.space_before,
+            sum(self.row_heights) + row_gap * max(len(self.rows) - 1, 0),
+            space_before=space_before,
         )
 
+    @classmethod
+    def build(
+        cls, group: SignatureGroup, engine: TextEngine, on_space: SigningSpaceHook | None = None
+    ) -> SignatureFlow:
+        rows = [[_signature_box(s, group.size, engine) for s in row] for row in group.rows]
+        return cls(rows, row_gap=group.row_gap, space_before=group.space_before, on_space=on_space)
+
+    def _part(
+        self, rows: Sequence[Sequence[SignatureBox]], *, first: bool = False
+    ) -> SignatureFlow:
+        return SignatureFlow(
+            rows,
+            row_gap=self.row_gap,
+            space_before=self.space_before if first else 0.0,
+            on_space=self.on_space,
+        )
+
+    def min_head(self) -> float:
+        return self.row_heights[0] if self.rows else 0.0
+
+    def split(
+        self, avail: float, *, strict: bool = True, tail: bool = False
+    ) -> tuple[Flow, Flow] | None:
+        count = 0
+        used = 0.0
+        for height in self.row_heights[: len(self.rows) - 1 if tail else len(self.rows)]:
+            used += height + (self.row_gap if count else 0.0)
+            if used > avail + EPSILON:
+                break
+            count += 1
+        if count == len(self.rows):
+            return None
+        if count > 0:
+            return self._part(self.rows[:count], first=True), self._part(self.rows[count:])
+        if strict:
+            return None
+        pieces = [box.split(avail) for box in self.rows[0]]
+        if not any(head.lines for head, _ in pieces):
+            return None
+        rest = [r for _, r in pieces if r.lines]
+        return self._part([[h for h, _ in pieces]], first=True), self._part([rest, *self.rows[1:]])
+
     def draw(self, canvas: Canvas, engine: TextEngine, x: float, y: float) -> None:
-        for row in self.rows:
-            if not row:
-                continue
+        for row, height in zip(self.rows, self.row_heights, strict=True):
             for box in row:
-                _draw_signature(canvas, engine, box, x, y, self.on_space)
-            y -= max(box.height for box in row) + self.row_gap
+                draw_signature(canvas, engine, box, x, y, self.on_space)
+            y -= height + self.row_gap
 
 
 def _centred(text: str, size: float) -> Paragraph:
     return Paragraph(runs=(Run(text),), align=Align.CENTER, size=size, role="signature")
 
 
-def _signature_box(signature: Signature, size: float, engine: TextEngine) -> _SignatureBox:
+def _signature_box(signature: Signature, size: float, engine: TextEngine) -> SignatureBox:
     """Lay out one signer's lines in a column ``width`` wide centred on the axis."""
     width = signature.width * cm
-    caption: list[Line] = []
+    lines: list[tuple[float, float, Line]] = []
     if signature.caption:
         caption = engine.lay_out(_centred(signature.caption, size), width)
-    text = engine.lay_out(_centred(signature.name, size), width)
-    for position in signature.positions:
-        text += engine.lay_out(_centred(position, size), width)
-    return _SignatureBox(signature, tuple(caption), tuple(text))
+        lines += [(0.0, 0.0, line) for line in caption]
+    name_at = len(lines)
+    gap = signature.signing_space
+    for text in (signature.name, *signature.positions):
+        narrower, offset = balanced(engine, _centred(text, size), width)
+        for line in narrower:
+            lines.append((gap, offset, line))
+            gap = 0.0
+    return SignatureBox(signature, tuple(lines), name_at)
 
 
-def _draw_signature(
+def balanced(engine: TextEngine, paragraph: Paragraph, width: float) -> tuple[list[Line], float]:
+    """A centred paragraph's lines, as even as its breaks allow: the narrowest column that
+    needs no more lines than ``width`` does and breaks only where that width breaks or at
+    spaces, so a long position wraps into two like halves between words rather than leave a
+    lone word or digit on its last line. Returns the lines and how far right the narrower
+    column starts, so that they stay centred on the block's axis."""
+    lines = engine.lay_out(paragraph, width)
+    if len(lines) < 2:
+        return lines, 0.0
+    text = paragraph.text
+    allowed = _starts(text, lines)
+    low, high = 0.0, width
+    best = lines
+    while high - low > 1.0:
+        middle = (low + high) / 2
+        trial = engine.lay_out(paragraph, middle)
+        fits = len(trial) <= len(lines) and all(
+            i in allowed or text[i - 1].isspace() for i in _starts(text, trial)
+        )
+        if fits:
+            high, best = middle, trial
+        else:
+            low = middle
+    return best, (width - high) / 2
+
+
+def _starts(text: str, lines: Sequence[Line]) -> set[int]:
+    """Offsets in ``text`` where the lines after the first begin."""
+    starts: set[int] = set()
+    position = 0
+    for index, line in enumerate(lines):
+        position = text.find(line.text, position) if line.text else position
+        if index:
+            starts.add(position)
+        position += len(line.text)
+    return starts
+
+
+def draw_signature(
     canvas: Canvas,
     engine: TextEngine,
-    box: _SignatureBox,
+    box: SignatureBox,
     x: float,
     y: float,
-    on_space: SigningSpaceHook | None,
+    on_space: SigningSpaceHook | None = None,
 ) -> None:
+    """Draw one signer's block (its part on this page) with its top at ``y``: the lines
+    centred on the axis, a scanned signature, if any, in the signing space, and the space
+    reported to ``on_space``."""
     signature = box.signature
     width = signature.width * cm
     left = x + (signature.axis - signature.width / 2) * cm
-    draw_lines(canvas, engine, box.caption, left, y)
-    y -= lines_height(box.caption)
-    space = signature.signing_space
-    if signature.image is not None and space > 0:
-        pixels_wide, pixels_high = image_size(signature.image)
-        scale = min(space / pixels_high, width / pixels_wide)
-        image_width, image_height = pixels_wide * scale, pixels_high * scale
-        draw_image(
-            canvas,
-            signature.image,
-            left + (width - image_width) / 2,
-            y - (space - image_height) / 2,
-            image_width,
-            image_height,
-        )
-    if on_space is not None and space > 0:
-        on_space(canvas, left, y - space, width, space)
-    draw_lines(canvas, engine, box.text, left, y - space)
+    for index, (gap, offset, line) in enumerate(box.lines):
+        if index == box.name_at and signature.image is not None and gap > 0:
+            pixels_wide, pixels_high = image_size(signature.image)
+            scale = min(gap / pixels_high, width / pixels_wide)
+            image_width, image_height = pixels_wide * scale, pixels_high * scale
+            draw_image(
+                canvas,
+                signature.image,
+                left + (width - image_width) / 2,
+                y - (gap - image_height) / 2,
+                image_width,
+                image_height,
+            )
+        if index == box.name_at and on_space is not None and gap > 0:
+            on_space(canvas, left, y - gap, width, gap)
+        y -= gap
+        engine.draw_line(canvas, line, left + offset, y)
+        y -= line.height

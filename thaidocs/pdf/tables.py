@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 
-from thaidocs.layout.tree import Cell, Table
+from thaidocs.layout.tree import Cell, Paragraph, Table
 from thaidocs.pdf.flows import EPSILON, Flow
 from thaidocs.pdf.text import Line, TextEngine
 
@@ -76,73 +77,91 @@ class _Slab:
         )
 
 
-def _cell_items(cell: Cell, width: float, engine: TextEngine) -> Items:
-    items: list[tuple[float, Line]] = []
-    for paragraph in cell.paragraphs:
-        gap = paragraph.space_before
-        for line in engine.lay_out(paragraph, width):
-            items.append((gap, line))
-            gap = 0.0
-    return tuple(items)
+class _Cells:
+    """Cell contents laid out once per distinct content and width: a long table repeats
+    many (empty month cells, the same level or owner on many rows)."""
+
+    def __init__(self, engine: TextEngine):
+        self.engine = engine
+        self.done: dict[tuple[tuple[Paragraph, ...], float], Items] = {}
+
+    def items(self, cell: Cell, width: float) -> Items:
+        key = (cell.paragraphs, width)
+        found = self.done.get(key)
+        if found is None:
+            lines: list[tuple[float, Line]] = []
+            for paragraph in cell.paragraphs:
+                gap = paragraph.space_before
+                for line in self.engine.lay_out(paragraph, width):
+                    lines.append((gap, line))
+                    gap = 0.0
+            found = self.done[key] = tuple(lines)
+        return found
 
 
 def _slabs(rows: Sequence[Sequence[Cell]], table: Table, engine: TextEngine) -> tuple[_Slab, ...]:
-    """Place the cells on the grid, size the rows, and cut them where no span crosses."""
+    """Place the cells on the grid, size the rows, and cut them where no span crosses.
+
+    Linear in the number of cells: each cell is laid out, sized and boxed once.
+    """
     widths = [w * cm for w in table.widths]
+    lefts = list(accumulate(widths, initial=0.0))
     padding = table.cell_padding * cm
-    covered: set[tuple[int, int]] = set()
-    placed: list[tuple[int, int, Cell, Items]] = []  # row, column, cell, content
+    contents = _Cells(engine)
+    count = len(rows)
+    # columns still covered by a row span from above, per row: only rows a span reaches
+    covered: dict[int, set[int]] = {}
+    placed: list[list[tuple[int, Cell, Items]]] = [[] for _ in range(count)]  # column, cell
     for r, row in enumerate(rows):
+        taken = covered.pop(r, set())
         column = 0
         for cell in row:
-            while (r, column) in covered:
+            while column in taken:
                 column += 1
-            width = sum(widths[column : column + cell.colspan])
-            placed.append((r, column, cell, _cell_items(cell, width - 2 * padding, engine)))
-            covered.update(
-                (r + dr, column + dc) for dr in range(cell.rowspan) for dc in range(cell.colspan)
-            )
+            width = lefts[column + cell.colspan] - lefts[column]
+            placed[r].append((column, cell, contents.items(cell, width - 2 * padding)))
+            for dr in range(1, cell.rowspan):
+                covered.setdefault(r + dr, set()).update(range(column, column + cell.colspan))
             column += cell.colspan
-    count = len(rows)
     heights = [0.0] * count
-    for r, _, cell, items in placed:
-        if cell.rowspan == 1:
-            heights[r] = max(heights[r], _items_height(items))
-    for r, _, cell, items in sorted(placed, key=lambda p: p[0] + p[2].rowspan):
-        last = min(r + cell.rowspan, count) - 1
-        short = _items_height(items) - sum(heights[r : last + 1])
-        if cell.rowspan > 1 and short > 0:
-            heights[last] += short
-    # cut after row r when no span reaches past it
+    spans: list[tuple[int, int, float]] = []  # first row, last row, content height
     span_end = list(range(count))
-    for r, _, cell, _ in placed:
-        span_end[r] = max(span_end[r], r + cell.rowspan - 1)
-    ends: list[int] = []
+    for r, cells in enumerate(placed):
+        for _, cell, items in cells:
+            if cell.rowspan == 1:
+                heights[r] = max(heights[r], _items_height(items))
+            else:
+                last = min(r + cell.rowspan, count) - 1
+                spans.append((r, last, _items_height(items)))
+                span_end[r] = max(span_end[r], last)
+    # a row span taller than its rows grows its last row
+    for r, last, height in sorted(spans, key=lambda s: s[1]):
+        short = height - sum(heights[r : last + 1])
+        if short > 0:
+            heights[last] += short
+    tops = list(accumulate(heights, initial=0.0))
+    slabs: list[_Slab] = []
+    start = 0
     reach = 0
     for r in range(count):
         reach = max(reach, span_end[r])
-        if reach <= r:
-            ends.append(r + 1)
-    if not ends or ends[-1] != count:
-        ends.append(count)
-    tops = [sum(heights[:r]) for r in range(count + 1)]
-    slabs: list[_Slab] = []
-    start = 0
-    for end in ends:
+        if reach > r and r < count - 1:
+            continue  # a span crosses the cut after row r
+        end = r + 1
         boxes = tuple(
             _Box(
-                x=sum(widths[:column]),
-                y=tops[r] - tops[start],
-                width=sum(widths[column : column + cell.colspan]),
-                height=tops[min(r + cell.rowspan, count)] - tops[r],
+                x=lefts[column],
+                y=tops[row] - tops[start],
+                width=lefts[column + cell.colspan] - lefts[column],
+                height=tops[min(row + cell.rowspan, count)] - tops[row],
                 items=items,
                 shaded=cell.shaded,
             )
-            for r, column, cell, items in placed
-            if start <= r < end
+            for row in range(start, end)
+            for column, cell, items in placed[row]
         )
-        spanned = any(p[2].rowspan > 1 for p in placed if start <= p[0] < end)
-        slabs.append(_Slab(tops[end] - tops[start], boxes, single=end - start == 1 and not spanned))
+        single = end - start == 1 and span_end[start] == start
+        slabs.append(_Slab(tops[end] - tops[start], boxes, single=single))
         start = end
     return tuple(slabs)
 

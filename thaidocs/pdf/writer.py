@@ -140,7 +140,7 @@ def _flow(
         return SpaceFlow(block.height)
     if isinstance(block, Table):
         return TableFlow.build(block, engine, keep_with_next=False)
-    return SignatureFlow(block, engine, on_signing_space)
+    return SignatureFlow.build(block, engine, on_signing_space)
 
 
 class _Pages:
