@@ -37,6 +37,9 @@ _EXPORTS = {
     "to_docx": "thaidocs.api",
     "check": "thaidocs.proofread",
     "Finding": "thaidocs.proofread",
+    "merge": "thaidocs.batch",
+    "render_many": "thaidocs.batch",
+    "RecordError": "thaidocs.batch",
 }
 
 __all__ = [
@@ -53,6 +56,7 @@ __all__ = [
     "Order",
     "Plan",
     "Problem",
+    "RecordError",
     "Signer",
     "__version__",
     "check",
@@ -60,13 +64,16 @@ __all__ = [
     "from_dict",
     "json_schema",
     "load",
+    "merge",
     "render",
+    "render_many",
     "to_docx",
     "to_pdf",
 ]
 
 if TYPE_CHECKING:
     from thaidocs.api import render, to_docx, to_pdf
+    from thaidocs.batch import RecordError, merge, render_many
     from thaidocs.errors import InputError, Problem
     from thaidocs.layout import LayoutSpec, compose
     from thaidocs.model import (

@@ -36,6 +36,12 @@ def load(path: str | Path, *, root: str | Path | None = None) -> Document:
     inside that folder; any other is refused.
     """
     path = Path(path)
+    return from_dict(read_data(path), base_dir=path.resolve().parent, source=str(path), root=root)
+
+
+def read_data(path: str | Path) -> Any:
+    """The data of a YAML, JSON or TOML file before validation (a merge template is one)."""
+    path = Path(path)
     source = str(path)
     if path.suffix.lower() not in _SUFFIXES:
         raise InputError(
@@ -46,8 +52,7 @@ def load(path: str | Path, *, root: str | Path | None = None) -> Document:
         raw = read_regular(path, MAX_INPUT_BYTES)
     except FileRefused as exc:
         raise InputError([Problem("", str(exc))], source) from None
-    data = _parse(raw, path.suffix.lower(), source)
-    return from_dict(data, base_dir=path.resolve().parent, source=source, root=root)
+    return _parse(raw, path.suffix.lower(), source)
 
 
 def as_document(source: DocumentSource, *, root: str | Path | None = None) -> Document:

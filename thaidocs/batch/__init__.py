@@ -1,0 +1,20 @@
+"""Many documents at once: mail merge over records, and rendering on any Executor.
+
+Uses only the public API (load, from_dict, to_pdf, to_docx); Jinja2, openpyxl and dask are
+imported by the functions that need them.
+"""
+
+from thaidocs.batch.merge import RecordError, merge
+from thaidocs.batch.records import Record, read_records
+from thaidocs.batch.render import Result, available_cpus, render_many, safe_stem
+
+__all__ = [
+    "Record",
+    "RecordError",
+    "Result",
+    "available_cpus",
+    "merge",
+    "read_records",
+    "render_many",
+    "safe_stem",
+]
