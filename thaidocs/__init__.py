@@ -40,6 +40,10 @@ _EXPORTS = {
     "merge": "thaidocs.batch",
     "render_many": "thaidocs.batch",
     "RecordError": "thaidocs.batch",
+    "sign": "thaidocs.signing.signer",
+    "verify": "thaidocs.signing.verifier",
+    "SignatureReport": "thaidocs.signing.report",
+    "SigningError": "thaidocs.errors",
 }
 
 __all__ = [
@@ -57,7 +61,9 @@ __all__ = [
     "Plan",
     "Problem",
     "RecordError",
+    "SignatureReport",
     "Signer",
+    "SigningError",
     "__version__",
     "check",
     "compose",
@@ -67,14 +73,16 @@ __all__ = [
     "merge",
     "render",
     "render_many",
+    "sign",
     "to_docx",
     "to_pdf",
+    "verify",
 ]
 
 if TYPE_CHECKING:
     from thaidocs.api import render, to_docx, to_pdf
     from thaidocs.batch import RecordError, merge, render_many
-    from thaidocs.errors import InputError, Problem
+    from thaidocs.errors import InputError, Problem, SigningError
     from thaidocs.layout import LayoutSpec, compose
     from thaidocs.model import (
         Activity,
@@ -92,6 +100,9 @@ if TYPE_CHECKING:
         load,
     )
     from thaidocs.proofread import Finding, check
+    from thaidocs.signing.report import SignatureReport
+    from thaidocs.signing.signer import sign
+    from thaidocs.signing.verifier import verify
 
 
 def __getattr__(name: str) -> Any:

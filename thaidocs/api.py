@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from thaidocs.files import write_atomic
 from thaidocs.layout import LayoutSpec, compose
 from thaidocs.model.load import DocumentSource
 from thaidocs.model.load import as_document as _document
+
+if TYPE_CHECKING:
+    from thaidocs.model import Document
+    from thaidocs.signing.keys import SigningKey
 
 
 def to_pdf(doc: DocumentSource, spec: LayoutSpec | None = None) -> bytes:
@@ -35,8 +41,30 @@ def to_docx(doc: DocumentSource, spec: LayoutSpec | None = None) -> bytes:
 _WRITERS = {".pdf": to_pdf, ".docx": to_docx}
 
 
-def render(doc: DocumentSource, path: str | Path, spec: LayoutSpec | None = None) -> Path:
+def _signed(pdf: bytes, model: Document, how: str | Path | SigningKey | Mapping[str, Any]) -> bytes:
+    """The first signer's signature in field signer-1, their position on the stamp."""
+    from thaidocs.signing.signer import sign
+
+    options: dict[str, Any] = dict(how) if isinstance(how, Mapping) else {"key": how}
+    options.setdefault("field", "signer-1")
+    signers = getattr(model, "signers", None) or []
+    if signers and signers[0].position:
+        options.setdefault("position", signers[0].position[0])
+    return sign(pdf, **options)
+
+
+def render(
+    doc: DocumentSource,
+    path: str | Path,
+    spec: LayoutSpec | None = None,
+    *,
+    sign: str | Path | SigningKey | Mapping[str, Any] | None = None,
+) -> Path:
     """Write the document to ``path``, its format chosen by the suffix (.pdf or .docx).
+
+    ``sign`` signs a PDF in field signer-1 (see ``thaidocs.sign``): a PKCS#12 file whose
+    password is in THAIDOCS_KEY_PASSWORD, a key loaded once with
+    ``thaidocs.signing.load_key``, or a mapping of ``sign``'s keyword arguments.
 
     The file appears whole or not at all: bytes go to a temporary file beside it first. The
     file's permissions follow the user's umask (a secret document under ``umask 077`` stays
@@ -46,5 +74,11 @@ def render(doc: DocumentSource, path: str | Path, spec: LayoutSpec | None = None
     writer = _WRITERS.get(path.suffix.lower())
     if writer is None:
         raise ValueError(f"cannot write {path.suffix!r}: use .pdf or .docx")
-    write_atomic(path, writer(doc, spec))
+    if sign is not None and writer is not to_pdf:
+        raise ValueError(f"only a PDF can be signed, not {path.name}")
+    model = _document(doc)
+    data = writer(model, spec)
+    if sign is not None:
+        data = _signed(data, model, sign)
+    write_atomic(path, data)
     return path

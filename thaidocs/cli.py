@@ -7,14 +7,18 @@ the command that needs them, so ``thaidocs --version`` and ``--help`` start inst
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
+
+if TYPE_CHECKING:
+    from thaidocs.signing.keys import SigningKey
 
 app = typer.Typer(
     name="thaidocs",
@@ -33,6 +37,15 @@ class Format(StrEnum):
     @property
     def suffixes(self) -> tuple[str, ...]:
         return (".pdf", ".docx") if self is Format.both else (f".{self.value}",)
+
+
+class Level(StrEnum):
+    """PAdES baseline levels."""
+
+    b_b = "B-B"
+    b_t = "B-T"
+    b_lt = "B-LT"
+    b_lta = "B-LTA"
 
 
 def _version(value: bool) -> None:
@@ -57,11 +70,11 @@ def _root(
 
 def _failure(path: Path, exc: Exception) -> list[str]:
     """Lines that tell the user what went wrong with one file, without a traceback."""
-    from thaidocs.errors import InputError
+    from thaidocs.errors import InputError, SigningError
 
     if isinstance(exc, InputError):
         return [f"{path}: error: {problem}" for problem in exc.problems]
-    if isinstance(exc, _Clash):
+    if isinstance(exc, _Clash | SigningError):
         return [f"{path}: error: {exc}"]
     if isinstance(exc, OSError):
         where = f" ({exc.filename})" if exc.filename else ""
@@ -138,6 +151,7 @@ def _render_one(
     written: dict[Path, Path],
     report: _Report,
     root: Path | None = None,
+    signing: dict[str, object] | None = None,
 ) -> None:
     targets = [folder / f"{path.stem}{suffix}" for suffix in fmt.suffixes]
     for target in targets:
@@ -151,7 +165,8 @@ def _render_one(
 
     doc = thaidocs.load(path, root=root)
     for target in targets:
-        thaidocs.render(doc, target)
+        how = signing if target.suffix == ".pdf" else None
+        thaidocs.render(doc, target, sign=how)
         written[target.resolve()] = path
         report.wrote(target)
 
@@ -176,15 +191,31 @@ def render(
         ),
     ] = None,
     root: Annotated[Path | None, typer.Option("--root", help=_ROOT_HELP)] = None,
+    sign_key: Annotated[
+        Path | None,
+        typer.Option(
+            "--sign",
+            metavar="KEY.p12",
+            help="Sign each PDF in field signer-1 with this PKCS#12 key "
+            "(password from THAIDOCS_KEY_PASSWORD or a prompt).",
+        ),
+    ] = None,
+    level: Annotated[Level, typer.Option("--level", help="PAdES level of --sign.")] = Level.b_b,
+    tsa: Annotated[
+        str | None, typer.Option("--tsa", metavar="URL", help="Timestamp authority (B-T and up).")
+    ] = None,
 ) -> None:
     """Write each input as PDF and/or .docx, named after the input file."""
+    signing = None
+    if sign_key is not None:
+        signing = {"key": _key_or_exit(sign_key), "level": str(level), "timestamp_url": tsa}
     show = progress if progress is not None else (len(files) > 1 and sys.stdout.isatty())
     written: dict[Path, Path] = {}  # output -> the input it came from, to refuse overwrites
     failed = 0
     with _report(len(files), show) as report:
         for path in files:
             try:
-                _render_one(path, out or path.parent, fmt, written, report, root)
+                _render_one(path, out or path.parent, fmt, written, report, root, signing)
             except Exception as exc:
                 failed += 1
                 for line in _failure(path, exc):
@@ -225,6 +256,147 @@ def validate(
         if not findings:
             typer.echo(f"{path}: ok")
     if errors:
+        raise typer.Exit(1)
+
+
+#: the only place a key's password comes from besides an interactive prompt
+PASSWORD_VARIABLE = "THAIDOCS_KEY_PASSWORD"
+
+
+def _password() -> str:
+    """The key's password: from the environment, else asked on the terminal, never argv."""
+    value = os.environ.get(PASSWORD_VARIABLE)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        _fail(f"set {PASSWORD_VARIABLE} to the key's password (no terminal to ask on)")
+    import getpass
+
+    return getpass.getpass("key password: ")
+
+
+def _fail(message: str) -> NoReturn:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(1)
+
+
+def _quiet_signing_library() -> None:
+    """pyHanko's warnings about choices made on purpose (no fetching) are not for users."""
+    import logging
+
+    logging.getLogger("pyhanko").setLevel(logging.ERROR)
+    logging.getLogger("pyhanko_certvalidator").setLevel(logging.ERROR)
+
+
+def _key_or_exit(path: Path) -> SigningKey:
+    """Load the key once for every document of the run; a clear error, no traceback."""
+    from thaidocs.errors import SigningError
+    from thaidocs.signing.keys import load_key
+
+    _quiet_signing_library()
+    if not path.is_file():
+        _fail(f"no key file {path}")
+    try:
+        return load_key(path, _password())
+    except SigningError as error:
+        _fail(str(error))
+
+
+@app.command()
+def sign(
+    pdf: Annotated[Path, typer.Argument(metavar="IN.pdf", help="The PDF to sign.")],
+    key: Annotated[Path, typer.Option("--key", metavar="KEY.p12", help="PKCS#12 key.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the signed PDF.")],
+    field: Annotated[
+        str | None, typer.Option("--field", help="Field to sign. Default: the first empty one.")
+    ] = None,
+    level: Annotated[Level, typer.Option("--level", help="PAdES level.")] = Level.b_b,
+    tsa: Annotated[
+        str | None, typer.Option("--tsa", metavar="URL", help="Timestamp authority (B-T and up).")
+    ] = None,
+    crl: Annotated[
+        list[Path] | None,
+        typer.Option("--crl", help="CRL or OCSP response to embed (B-LT, B-LTA); repeatable."),
+    ] = None,
+    trust: Annotated[
+        list[Path] | None,
+        typer.Option("--trust", help="Root certificate of the chain (B-LT, B-LTA); repeatable."),
+    ] = None,
+    fetch: Annotated[
+        bool, typer.Option("--fetch", help="Download revocation data (B-LT, B-LTA).")
+    ] = False,
+    reason: Annotated[str | None, typer.Option("--reason", help="Reason for signing.")] = None,
+    location: Annotated[str | None, typer.Option("--location", help="Place of signing.")] = None,
+    position: Annotated[
+        str | None, typer.Option("--position", help="Position printed on the stamp.")
+    ] = None,
+    visible: Annotated[
+        bool, typer.Option("--visible/--invisible", help="Draw a stamp in the field.")
+    ] = True,
+) -> None:
+    """Sign a PDF (PAdES) into a signature field, keeping earlier signatures valid.
+
+    The key's password comes from THAIDOCS_KEY_PASSWORD or a prompt, never an argument.
+    """
+    from thaidocs.errors import SigningError
+    from thaidocs.files import write_atomic
+    from thaidocs.signing.signer import sign as sign_pdf
+
+    signing_key = _key_or_exit(key)
+    try:
+        data = sign_pdf(
+            pdf,
+            signing_key,
+            field=field,
+            level=str(level),
+            timestamp_url=tsa,
+            reason=reason,
+            location=location,
+            trust=trust or (),
+            revocation=crl or (),
+            fetch=fetch,
+            visible=visible,
+            position=position,
+        )
+        write_atomic(out, data)
+    except SigningError as error:
+        _fail(f"{pdf}: {error}")
+    except OSError as error:
+        _fail(f"cannot write {out}: {error.strerror or error}")
+    typer.echo(f"signed {out}")
+
+
+@app.command()
+def verify(
+    pdf: Annotated[Path, typer.Argument(metavar="FILE.pdf", help="The signed PDF.")],
+    trust: Annotated[
+        list[Path] | None,
+        typer.Option("--trust", help="Trusted root certificate (PEM or DER); repeatable."),
+    ] = None,
+    crl: Annotated[
+        list[Path] | None,
+        typer.Option("--crl", help="CRL or OCSP response to check with; repeatable."),
+    ] = None,
+) -> None:
+    """Check every signature: intact, valid, trusted, nothing disallowed added after it.
+
+    Exits with 0 only when every signature is all of these; 1 otherwise (or with none).
+    """
+    from thaidocs.errors import SigningError
+    from thaidocs.signing.verifier import verify as verify_pdf
+
+    _quiet_signing_library()
+    try:
+        reports = verify_pdf(pdf, trust or (), revocation=crl or ())
+    except SigningError as error:
+        _fail(f"{pdf}: {error}")
+    if not reports:
+        _fail(f"{pdf}: no signature")
+    for report in reports:
+        when = report.signed_at.strftime("%Y-%m-%d %H:%M:%S %Z") if report.signed_at else "?"
+        verdict = "ok" if report.ok else "FAILED: " + "; ".join(report.problems)
+        typer.echo(f"{pdf}: {report.field}: {report.signer}, {report.level}, {when}: {verdict}")
+    if not all(report.ok for report in reports):
         raise typer.Exit(1)
 
 

@@ -29,3 +29,8 @@ class InputError(ValueError):
         lines = [f"{head}{count} problem{'s' if count != 1 else ''} in the input:"]
         lines += [f"  - {p}" for p in problems]
         super().__init__("\n".join(lines))
+
+
+class SigningError(Exception):
+    """Signing or verifying cannot go on: a key that does not open, an expired certificate,
+    no empty field. The message says what to do; it never holds a password."""
