@@ -44,6 +44,8 @@ _EXPORTS = {
     "verify": "thaidocs.signing.verifier",
     "SignatureReport": "thaidocs.signing.report",
     "SigningError": "thaidocs.errors",
+    "set_cache_limit": "thaidocs.caching",
+    "clear_caches": "thaidocs.caching",
 }
 
 __all__ = [
@@ -66,6 +68,7 @@ __all__ = [
     "SigningError",
     "__version__",
     "check",
+    "clear_caches",
     "compose",
     "from_dict",
     "json_schema",
@@ -73,6 +76,7 @@ __all__ = [
     "merge",
     "render",
     "render_many",
+    "set_cache_limit",
     "sign",
     "to_docx",
     "to_pdf",
@@ -82,6 +86,7 @@ __all__ = [
 if TYPE_CHECKING:
     from thaidocs.api import render, to_docx, to_pdf
     from thaidocs.batch import RecordError, merge, render_many
+    from thaidocs.caching import clear_caches, set_cache_limit
     from thaidocs.errors import InputError, Problem, SigningError
     from thaidocs.layout import LayoutSpec, compose
     from thaidocs.model import (

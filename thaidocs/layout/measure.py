@@ -9,11 +9,13 @@ gives within about 1 %.
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
 import uharfbuzz as hb
+
+from thaidocs.caching import bounded_cache
 
 #: official 16 pt is Google Sarabun 10.72 pt (measured against TH Sarabun New)
 SARABUN_SCALE = 0.67
@@ -45,7 +47,7 @@ def _font(bold: bool) -> tuple[hb.Font, int]:
     return hb.Font(face), face.upem
 
 
-@lru_cache(maxsize=4096)
+@bounded_cache(share=0.05)
 def _advance(text: str, bold: bool) -> float:
     """Shaped advance of ``text`` in ems of the Sarabun face."""
     font, upem = _font(bold)

@@ -22,12 +22,13 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from enum import IntEnum
-from functools import cache, lru_cache
+from functools import cache
 from typing import TYPE_CHECKING, cast
 
 from pythainlp.corpus import thai_words
 from pythainlp.tokenize import newmm
 
+from thaidocs.caching import bounded_cache
 from thaidocs.thai.names import NAME_TITLES
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ def may_end_line(char: str) -> bool:
     return char not in _NO_END
 
 
-@lru_cache(maxsize=65536)
+@bounded_cache(share=0.25)
 def _dictionary_breaks(run: str) -> tuple[int, ...]:
     """Word boundaries newmm finds inside a run of Thai letters (offsets within the run)."""
     return tuple(_newmm_breaks(run, _dictionary()))

@@ -23,7 +23,6 @@ import math
 import re
 import weakref
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,7 @@ import uharfbuzz as hb
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
+from thaidocs.caching import bounded_cache
 from thaidocs.pdf.fonts import FontData, FontFace, font_data
 from thaidocs.pdf.sfnt import widen_marks
 from thaidocs.pdf.text.line import Line
@@ -61,7 +61,7 @@ class _Template:
     others: tuple[tuple[int, str], ...]
 
 
-@lru_cache(maxsize=131072)
+@bounded_cache(share=0.3)
 def _template(path: Path, text: str) -> _Template:
     shaped = shape(path, text)
     data = font_data(path)

@@ -6,11 +6,11 @@ Positions are kept in font units and scaled at drawing time, so one shaping serv
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import uharfbuzz as hb
 
+from thaidocs.caching import bounded_cache
 from thaidocs.pdf.fonts import font_data
 from thaidocs.thai.segment import ZWSP, cluster_starts
 
@@ -33,7 +33,7 @@ class Shaped:
     width: int
 
 
-@lru_cache(maxsize=131072)
+@bounded_cache(share=0.4)
 def shape(path: Path, text: str) -> Shaped:
     """Shape ``text`` (U+200B removed: it is never drawn) with the font at ``path``."""
     text = text.replace(ZWSP, "")

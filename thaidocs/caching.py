@@ -1,0 +1,145 @@
+"""Memo caches bounded by memory, not by entry count.
+
+Thai documents repeat their words, so the text engine memoises segmentation, shaping and
+drawing per distinct piece of text. A bound on entries says nothing about memory when a batch
+keeps bringing new text (a shaped paragraph is a thousand times a shaped word), so every cache
+here evicts its least recently used entries once the bytes it holds pass its share of one
+budget for the process. ``set_cache_limit`` changes the budget; ``clear_caches`` empties every
+cache (benchmarks measure new text that way).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from dataclasses import fields, is_dataclass
+from functools import update_wrapper
+from typing import Any, Generic, ParamSpec, TypeVar
+
+P = ParamSpec("P")
+V = TypeVar("V")
+
+#: the default budget for all caches together: 64 MB, or THAIDOCS_CACHE_MB
+DEFAULT_LIMIT = 64 * 1024 * 1024
+
+
+def _default_limit() -> int:
+    text = os.environ.get("THAIDOCS_CACHE_MB", "")
+    try:
+        megabytes = float(text)
+    except ValueError:
+        return DEFAULT_LIMIT
+    return max(0, int(megabytes * 1024 * 1024))
+
+
+_limit = _default_limit()
+_caches: list[BoundedCache[Any, Any]] = []
+
+
+def size_of(value: object) -> int:
+    """Bytes ``value`` holds, counting what its tuples, strings and dataclasses reach.
+
+    Small integers and one-character strings are shared by the interpreter; counting them
+    anyway makes the estimate a little high, which only makes a cache evict a little early.
+    """
+    total = sys.getsizeof(value)
+    if isinstance(value, str | bytes | int | float | bool) or value is None:
+        return total
+    if isinstance(value, tuple | list | frozenset | set):
+        return total + sum(size_of(item) for item in value)
+    if isinstance(value, dict):
+        return total + sum(size_of(k) + size_of(v) for k, v in value.items())
+    if is_dataclass(value):
+        return total + sum(size_of(getattr(value, field.name)) for field in fields(value))
+    return total
+
+
+class BoundedCache(Generic[P, V]):
+    """A function memoised in least-recently-used order within ``share`` of the budget."""
+
+    def __init__(self, function: Callable[P, V], share: float) -> None:
+        self._function = function
+        self._share = share
+        self._entries: OrderedDict[Hashable, tuple[V, int]] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+        update_wrapper(self, function)
+        _caches.append(self)
+
+    @property
+    def bytes(self) -> int:
+        """Bytes held now, as estimated by ``size_of``."""
+        return self._bytes
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> V:
+        key: Hashable = (args, tuple(kwargs.items())) if kwargs else args
+        with self._lock:
+            found = self._entries.get(key)
+            if found is not None:
+                self._entries.move_to_end(key)
+                return found[0]
+        value = self._function(*args, **kwargs)
+        cost = size_of(value) + size_of(key)
+        budget = int(_limit * self._share)
+        with self._lock:
+            if cost <= budget and key not in self._entries:
+                self._entries[key] = (value, cost)
+                self._bytes += cost
+                self._evict(budget)
+        return value
+
+    def cache_clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._bytes = 0
+
+    def _trim(self) -> None:
+        with self._lock:
+            self._evict(int(_limit * self._share))
+
+    def _evict(self, budget: int) -> None:
+        """Drop the least recently used entries until ``budget`` holds (lock held)."""
+        while self._bytes > budget:
+            _, (_, dropped) = self._entries.popitem(last=False)
+            self._bytes -= dropped
+
+
+def bounded_cache(share: float) -> Callable[[Callable[P, V]], BoundedCache[P, V]]:
+    """Memoise a function of hashable arguments within ``share`` (0–1) of the cache budget."""
+
+    def wrap(function: Callable[P, V]) -> BoundedCache[P, V]:
+        return BoundedCache(function, share)
+
+    return wrap
+
+
+def set_cache_limit(limit: int) -> None:
+    """Bytes all text caches together may hold (default 64 MB, or ``THAIDOCS_CACHE_MB``)."""
+    if limit < 0:
+        raise ValueError("the cache limit is a number of bytes, 0 or more")
+    global _limit
+    _limit = limit
+    for cache in _caches:
+        cache._trim()
+
+
+def cache_limit() -> int:
+    """Bytes all text caches together may hold."""
+    return _limit
+
+
+def cache_bytes() -> int:
+    """Bytes all text caches hold now."""
+    return sum(cache.bytes for cache in _caches)
+
+
+def clear_caches() -> None:
+    """Empty every text cache (fonts and the dictionary stay loaded)."""
+    for cache in _caches:
+        cache.cache_clear()
