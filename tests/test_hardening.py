@@ -512,3 +512,51 @@ def test_leftover_temporary_files_of_dead_writers_are_removed(tmp_path: Path) ->
     thaidocs.render(doc(), tmp_path / "other.pdf")
     kept = {name for name, (_, keep) in names.items() if keep}
     assert {p.name for p in tmp_path.iterdir()} == kept | {"other.pdf"}
+
+
+# 5. characters the font cannot draw
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("ภาษาจีน 中文", "中文"),
+        ("ภาษาอาหรับ مرحبا", "مرحبا"),
+        ("ภาษาฮินดี नमस्ते", "नमस्ते"),
+        ("ยิ้ม 😀", "😀"),
+        ("ภาษาໄທย", "ໄທ"),
+        ("ประกาศក", "ក"),
+    ],
+)
+def test_characters_the_pdf_font_cannot_draw_are_refused(text: str, shown: str) -> None:
+    data = doc(body=["ย่อหน้าแรก", text])
+    with pytest.raises(InputError) as caught:
+        thaidocs.to_pdf(data)
+    (problem,) = caught.value.problems
+    assert problem.path == "body[1]" and f"“{shown}”" in problem.message
+    assert f"U+{ord(shown[0]):04X}" in problem.message
+    assert thaidocs.to_docx(data)[:2] == b"PK"  # Word substitutes a font; nothing is lost
+
+
+def test_characters_the_font_has_render_whole(tmp_path: Path) -> None:
+    text = "ราคา 1,500 บาท — “อ้างถึง” … café e\u0301 ๆ ฯ ๏\u200bข้อความ"
+    pdf = pdf_text(thaidocs.to_pdf(doc(body=[text])), tmp_path)
+    assert "ราคา" in pdf and "café" in pdf
+
+
+def test_a_page_number_format_the_font_cannot_draw_is_refused() -> None:
+    with pytest.raises(InputError) as caught:
+        thaidocs.to_pdf(doc(options={"spec": {"page_number_format": "页 {}"}}))
+    assert caught.value.problems[0].path == "options.spec.page_number_format"
+
+
+@pytest.mark.parametrize(
+    ("text", "letters", "script"),
+    [("ภาษาໄທย", "ໄທ", "Lao"), ("ประกาศក", "ក", "Khmer"), ("ກ่อน", "ກ", "Lao")],
+)
+def test_check_reports_lao_and_khmer_letters_inside_thai_words(
+    text: str, letters: str, script: str
+) -> None:
+    (finding,) = [f for f in thaidocs.check(doc(body=[text])) if f.code == "script.mixed"]
+    assert (finding.path, finding.span, finding.level) == ("body[0]", letters, "error")
+    assert f"({script})" in finding.message

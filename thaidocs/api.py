@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from thaidocs.errors import InputError
 from thaidocs.files import write_atomic
 from thaidocs.layout import LayoutSpec, compose
 from thaidocs.model.load import DocumentSource
@@ -17,12 +18,20 @@ if TYPE_CHECKING:
 
 
 def to_pdf(doc: DocumentSource, spec: LayoutSpec | None = None) -> bytes:
-    """The document as PDF bytes (fonts embedded, text extractable exactly)."""
+    """The document as PDF bytes (fonts embedded, text extractable exactly).
+
+    Text the PDF font cannot draw is an `InputError` naming the field and the characters.
+    """
+    from thaidocs.pdf.coverage import missing_glyphs
+    from thaidocs.pdf.fonts import load_family
     from thaidocs.pdf.writer import write_pdf
     from thaidocs.signing.fields import SignatureFields
 
     model = _document(doc)
     options = model.options
+    missing = missing_glyphs(model, load_family(options.pdf_font, options.pdf_font_scale))
+    if missing:
+        raise InputError(missing)
     return write_pdf(
         compose(model, spec),
         font_paths=options.pdf_font,

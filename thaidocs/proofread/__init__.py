@@ -11,7 +11,8 @@ Codes:
 =============================  ========  ==================================================
 code                           level     what
 =============================  ========  ==================================================
-script.mixed                   error     Cyrillic, Greek or Latin letters inside a Thai word
+script.mixed                   error     Cyrillic, Greek, Lao, Khmer or Latin letters inside a
+                                         Thai word
 script.homoglyph               error     Cyrillic or Greek look-alikes inside a Latin word
 thai.orphan-mark               error     a vowel, tone or sign with no consonant under it
 thai.two-tones                 error     two tone marks on one consonant

@@ -1,7 +1,8 @@
 """Letters of another script inside a word: look-alikes pasted from OCR, PDFs or the web.
 
-A Thai word never holds a Cyrillic or Greek letter, nor a Latin letter between Thai ones or
-under a Thai mark; those letters print and search as something else. No Latin, Cyrillic or
+A Thai word never holds a Cyrillic, Greek, Lao or Khmer letter, nor a Latin letter between
+Thai ones or under a Thai mark; those letters print and search as something else (Lao ກ
+looks like Thai ก, and most fonts for Thai cannot draw it at all). No Latin, Cyrillic or
 Greek letter looks enough like a Thai one to say which was meant, so there is no suggestion
 there. Inside a Latin word a Cyrillic or Greek look-alike (Cyrillic о for o) has exactly one
 reading, and the fixed word is suggested.
@@ -21,14 +22,18 @@ _THAI = "\u0e01-\u0e4e"
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 _CYRILLIC = "\u0400-\u052f"
 _GREEK = "\u0370-\u03ff"
+_LAO = "\u0e80-\u0eff"
+_KHMER = "\u1780-\u17ff"
 #: letters of the scripts that get mixed into Thai words (a character class body)
-OTHER_LETTERS = f"{_LATIN}{_CYRILLIC}{_GREEK}"
+OTHER_LETTERS = f"{_LATIN}{_CYRILLIC}{_GREEK}{_LAO}{_KHMER}"
 _WORD = re.compile(f"[{_THAI}{OTHER_LETTERS}]+")
 _FOREIGN = re.compile(f"[{OTHER_LETTERS}]+")
 _THAI_CHAR = re.compile(f"[{_THAI}]")
 _LATIN_CHAR = re.compile(f"[{_LATIN}]")
 _CYRILLIC_CHAR = re.compile(f"[{_CYRILLIC}]")
 _LOOKALIKE_SCRIPTS = re.compile(f"[{_CYRILLIC}{_GREEK}]")
+_LAO_CHAR = re.compile(f"[{_LAO}]")
+_NEIGHBOUR_SCRIPTS = re.compile(f"[{_LAO}{_KHMER}]")
 
 #: Cyrillic and Greek letters drawn like a Latin letter (Unicode confusables), by that letter
 _LOOKALIKES = str.maketrans(
@@ -51,6 +56,8 @@ def findings(doc: Document, fields: Sequence[TextField]) -> Iterator[Finding]:
 
 
 def _script_name(letters: str) -> str:
+    if _NEIGHBOUR_SCRIPTS.search(letters):
+        return "ลาว (Lao)" if _LAO_CHAR.search(letters) else "เขมร (Khmer)"
     if _CYRILLIC_CHAR.search(letters):
         return "ซีริลลิก (Cyrillic)"
     if _LATIN_CHAR.search(letters):
@@ -69,7 +76,8 @@ def _in_thai(field: TextField, word: re.Match[str]) -> Iterator[Finding]:
         start, end = foreign.span()
         inside = start > 0 and end < len(text)
         under_mark = end < len(text) and _is_mark(text[end])
-        if not (inside or under_mark or _LOOKALIKE_SCRIPTS.search(letters)):
+        look_alike = _LOOKALIKE_SCRIPTS.search(letters) or _NEIGHBOUR_SCRIPTS.search(letters)
+        if not (inside or under_mark or look_alike):
             continue
         offset = word.start() + start
         left = max(word.start(), offset - _CONTEXT)
@@ -94,7 +102,9 @@ def _in_thai(field: TextField, word: re.Match[str]) -> Iterator[Finding]:
 
 def _in_latin(field: TextField, word: re.Match[str]) -> Iterator[Finding]:
     text = word.group()
-    if not (_LATIN_CHAR.search(text) and _LOOKALIKE_SCRIPTS.search(text)):
+    if _NEIGHBOUR_SCRIPTS.search(text) or not (
+        _LATIN_CHAR.search(text) and _LOOKALIKE_SCRIPTS.search(text)
+    ):
         return
     fixed = text.translate(_LOOKALIKES)
     yield Finding(
