@@ -190,11 +190,7 @@ def test_clauses_to_the_depth_limit_render_whole(data: dict[str, Any], tmp_path:
     assert_renders_whole(data, tmp_path)
 
 
-@pytest.mark.xfail(
-    reason="signature rows that do not fit are not yet carried to a new page in the PDF",
-    strict=False,
-)
-@_WAITING
+@_SETTINGS
 @given(data=documents(signers=(7, 25)))
 def test_many_signers_render_whole(data: dict[str, Any], tmp_path: Any) -> None:
     assert_renders_whole(data, tmp_path)
