@@ -11,10 +11,6 @@ import io
 import warnings
 from pathlib import Path
 
-from docx.image.exceptions import UnrecognizedImageError
-from docx.image.image import Image as DocxImage
-from PIL import Image, UnidentifiedImageError
-
 from thaidocs.model.files import FileRefused, read_regular
 
 #: the largest image file read
@@ -25,7 +21,15 @@ _FORMATS = {"PNG", "JPEG"}
 
 
 def check_image(path: Path) -> None:
-    """Refuse with the reason an image that either writer could not place."""
+    """Refuse with the reason an image that either writer could not place.
+
+    Pillow and python-docx are imported here, not with the model: most documents name no
+    image, and a PDF-only render should not load the .docx library.
+    """
+    from docx.image.exceptions import UnrecognizedImageError
+    from docx.image.image import Image as DocxImage
+    from PIL import Image, UnidentifiedImageError
+
     data = read_regular(path, MAX_IMAGE_BYTES)
     if not data:
         raise FileRefused(f"the image file is empty: {path}")

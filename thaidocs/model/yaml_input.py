@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from thaidocs.model.bounds import MAX_NODES
+from thaidocs.model.bounds import MAX_DEPTH, MAX_NODES
 
 #: the most values aliases may repeat, summed over every alias with its own aliases expanded
 MAX_ALIASED = 20_000
@@ -25,47 +25,82 @@ MAX_ALIASED = 20_000
 class InputShapeError(yaml.YAMLError):
     """A well-formed YAML file that thaidocs refuses: duplicate keys, too many values."""
 
-    def __init__(self, problem: str, mark: yaml.Mark | None) -> None:
+    def __init__(self, problem: str, mark: Any) -> None:
         super().__init__(problem)
         self.problem = problem
         self.problem_mark = mark
 
 
-class _Loader(yaml.SafeLoader):
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._sizes: dict[int, int] = {}
-        self._aliased = 0
+#: libyaml's parser and composer when PyYAML was built with it (ten times faster), else
+#: PyYAML's own; the checks below run on the composed nodes either way
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        node = super().compose_node(parent, index)
-        if node is None:
-            return None
+
+def _refuse_deep(text: str) -> None:
+    """Refuse nesting past MAX_DEPTH from the parser's events, before any node is composed:
+    libyaml's composer recurses in C and would overflow the stack on a very deep file."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise InputShapeError(f"nested more than {MAX_DEPTH} levels deep", event.start_mark)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _check_sizes(root: Node) -> None:
+    """Each node's size with its aliases expanded, counted once per node (the composed graph
+    shares aliased nodes), and duplicate keys; refused before anything is constructed."""
+    sizes: dict[int, int] = {}
+    claimed: set[int] = set()  # nodes already reached once: reaching them again is an alias
+    aliased = 0
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    on_path: set[int] = set()
+    while stack:
+        node, children_done = stack.pop()
         key = id(node)
-        if key in self._sizes:  # an alias: its size was counted where it was anchored
-            self._aliased += self._sizes[key]
-            if self._aliased > MAX_ALIASED:
-                raise InputShapeError(
-                    f"aliases repeat more than {MAX_ALIASED:,} values "
-                    "(anchors and aliases repeated inside each other)",
-                    node.start_mark,
-                )
-            return node
-        size = 1
-        if isinstance(node, SequenceNode):
-            size += sum(self._sizes.get(id(item), 1) for item in node.value)
-        elif isinstance(node, MappingNode):
+        if key in sizes:
+            continue
+        children = _children(node)
+        if not children_done:
+            if key in on_path:
+                raise InputShapeError("an anchor is used inside itself", node.start_mark)
+            on_path.add(key)
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+            continue
+        on_path.discard(key)
+        if isinstance(node, MappingNode):
             _refuse_duplicates(node)
-            for k, v in node.value:
-                size += self._sizes.get(id(k), 1) + self._sizes.get(id(v), 1)
+        size = 1
+        for child in children:
+            child_size = sizes.get(id(child), 1)
+            if id(child) in claimed:
+                aliased += child_size
+                if aliased > MAX_ALIASED:
+                    raise InputShapeError(
+                        f"aliases repeat more than {MAX_ALIASED:,} values "
+                        "(anchors and aliases repeated inside each other)",
+                        child.start_mark,
+                    )
+            claimed.add(id(child))
+            size += child_size
         if size > MAX_NODES:
             raise InputShapeError(
                 f"the document expands to more than {MAX_NODES:,} values "
                 "(anchors and aliases repeated inside each other)",
                 node.start_mark,
             )
-        self._sizes[key] = size
-        return node
+        sizes[key] = size
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
 
 
 def _refuse_duplicates(node: MappingNode) -> None:
@@ -84,8 +119,13 @@ def _refuse_duplicates(node: MappingNode) -> None:
 
 def load_yaml(text: str) -> Any:
     """The value of one YAML document, read with the checks above."""
+    _refuse_deep(text)
     loader = _Loader(text)
     try:
-        return loader.get_single_data()
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _check_sizes(node)
+        return loader.construct_document(node)
     finally:
         loader.dispose()

@@ -1,0 +1,80 @@
+"""A command loads only what it needs: start-up time is mostly imports."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import thaidocs
+from thaidocs.errors import InputError
+
+ROOT = Path(__file__).resolve().parent.parent
+HEAVY = ("docx", "lxml", "reportlab", "uharfbuzz", "pyhanko", "pikepdf", "jinja2", "openpyxl")
+
+
+def _loaded_after(code: str) -> set[str]:
+    """Top-level packages of HEAVY that a fresh interpreter holds after running ``code``."""
+    found = f"print('loaded:', *(m for m in {HEAVY!r} if m in sys.modules))"
+    script = f"import sys\n{code}\n{found}"
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    last = done.stdout.splitlines()[-1].split()
+    assert last[0] == "loaded:"
+    return set(last[1:])
+
+
+def _cli(*args: str) -> str:
+    return (
+        "from thaidocs.__main__ import main\n"
+        f"sys.argv = ['thaidocs', *{list(args)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass"
+    )
+
+
+def test_a_pdf_loads_no_docx_library() -> None:
+    loaded = _loaded_after("import thaidocs; thaidocs.to_pdf('samples/announcement.yaml')")
+    assert "reportlab" in loaded
+    assert not loaded & {"docx", "lxml", "pyhanko", "jinja2", "openpyxl"}
+
+
+def test_a_docx_loads_no_pdf_library() -> None:
+    loaded = _loaded_after("import thaidocs; thaidocs.to_docx('samples/announcement.yaml')")
+    assert "docx" in loaded
+    assert not loaded & {"reportlab", "pikepdf", "pyhanko"}
+
+
+@pytest.mark.parametrize("args", [("--version",), ("--help",), ("render", "--help")])
+def test_version_and_help_load_no_writer(args: tuple[str, ...]) -> None:
+    assert _loaded_after(_cli(*args)) == set()
+
+
+def test_version_does_not_load_the_command_line_framework() -> None:
+    code = _cli("--version") + "\nprint('typer' in sys.modules, 'pydantic' in sys.modules)"
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys\n" + code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    assert done.stdout.splitlines() == [f"thaidocs {thaidocs.__version__}", "False False"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("type: announcement\nbody: " + "[" * 50_000 + "]" * 50_000 + "\n", "nested more than"),
+        ("type: announcement\nbody: &a [*a]\n", "used inside itself"),
+    ],
+)
+def test_yaml_too_deep_or_self_referring_is_refused(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    path = tmp_path / "input.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        thaidocs.load(path)
