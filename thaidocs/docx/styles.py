@@ -147,7 +147,11 @@ class StyleBook:
         rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
         oxml.set_fonts(rpr, face)
         oxml.set_language(rpr, language)
-        spacing = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr")).find(qn("w:spacing"))
+        ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
+        # two lines at least on either side of a page break, as in the PDF; without it Word
+        # and LibreOffice leave single lines
+        oxml.put(ppr, oxml.element("w:widowControl"), oxml.PPR_ORDER)
+        spacing = ppr.find(qn("w:spacing"))
         for name, value in (("after", "0"), ("line", "240"), ("lineRule", "auto")):
             spacing.set(qn(f"w:{name}"), value)
         normal = self._normal = styles["Normal"]

@@ -11,6 +11,7 @@ import io
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from functools import cached_property
 
 import docx
 from docx.document import Document
@@ -25,11 +26,10 @@ from docx.section import _Footer, _Header
 from docx.shared import Cm, Length, Pt, Twips
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from thaidocs.docx import oxml, package, tables
+from thaidocs.docx import headers, keeps, oxml, package, tables
 from thaidocs.docx.styles import StyleBook
 from thaidocs.layout.tree import (
     Align,
-    Block,
     Emblem,
     LayoutDocument,
     PageSetup,
@@ -42,6 +42,7 @@ from thaidocs.layout.tree import (
     Spacer,
     Table,
 )
+from thaidocs.thai.segment import Segmenter
 
 #: Word draws the page number through a PAGE field without a format switch, in the format
 #: of the section's ``w:pgNumType``: "thaiNumbers" gives ๒ in Word. LibreOffice 7.4 ignores
@@ -172,6 +173,11 @@ class _Writer:
         #: the body's last block is a table: another table needs a paragraph between
         self._after_table = False
 
+    @cached_property
+    def _segmenter(self) -> Segmenter:
+        """Break opportunities of the document's text, its terms and names kept whole."""
+        return Segmenter(self.doc.words)
+
     # Sections and page furniture
 
     def section(self, index: int, section: Section) -> None:
@@ -232,23 +238,24 @@ class _Writer:
     def _blocks(self, section: Section) -> None:
         blocks = section.blocks
         page = section.page
+        kept = keeps.kept(blocks, page.text_width)
         for index, block in enumerate(blocks):
-            following: Block | None = blocks[index + 1] if index + 1 < len(blocks) else None
+            keep = index in kept
             if isinstance(block, Paragraph):
-                if isinstance(following, SignatureGroup):
+                if keep and not block.keep_with_next:
                     block = replace(block, keep_with_next=True)
                 self.book.apply(self.document.add_paragraph(), block)
                 self._after_table = False
             elif isinstance(block, Emblem):
                 self._emblem(block, page)
             elif isinstance(block, Rule):
-                self._rule(block, page)
+                self._rule(block, page, keep_with_next=keep)
             elif isinstance(block, Spacer):
-                self._gap(Pt(block.height))
+                self._gap(Pt(block.height), keep_with_next=keep)
             elif isinstance(block, Table):
-                self._table(block)
+                self._table(block, keep_with_next=keep)
             else:
-                self._signatures(block, page)
+                self._signatures(block, page, keep_with_next=keep)
 
     def _gap(self, height: Length, *, keep_with_next: bool = False) -> DocxParagraph:
         """An empty paragraph exactly ``height`` tall."""
@@ -293,10 +300,10 @@ class _Writer:
             )
             holder.add_run()._r.append(box)
 
-    def _rule(self, rule: Rule, page: PageSetup) -> None:
+    def _rule(self, rule: Rule, page: PageSetup, *, keep_with_next: bool) -> None:
         """A top border on an empty paragraph indented to the rule's width; the
         paragraph's height is the space after the rule."""
-        holder = self._gap(Pt(rule.space_after))
+        holder = self._gap(Pt(rule.space_after), keep_with_next=keep_with_next)
         side = Cm((page.text_width - rule.width) / 2)
         fmt = holder.paragraph_format
         fmt.left_indent = side
@@ -305,7 +312,8 @@ class _Writer:
         ppr = holder._p.get_or_add_pPr()
         oxml.set_top_border(ppr, dashed=rule.dashed, eighths=round(rule.thickness * 8))
 
-    def _table(self, table: Table) -> None:
+    def _table(self, table: Table, *, keep_with_next: bool) -> None:
+        """The table; ``keep_with_next`` keeps its last row with the block after it."""
         self._before_table(table.space_before)
         placed = tables.place((*table.header, *table.rows), len(table.widths))
         tbl = self._add_table(
@@ -321,11 +329,20 @@ class _Writer:
         if table.cell_padding != self.book.table_padding(table.role):
             twips = Cm(table.cell_padding).twips
             oxml.cell_margins(tbl.tblPr, left=twips, right=twips)
+        header = {id(slot) for row in placed[: len(table.header)] for slot in row}
+        last_row = {id(slot) for slot in placed[-1]} if keep_with_next and placed else set()
         for slot, tc in tables.cells(tbl, placed):
-            if slot.cell is not None:
-                fill = self._filler(tc)
-                for paragraph in slot.cell.paragraphs:
-                    self.book.apply(fill(), paragraph)
+            if slot.cell is None:
+                continue
+            fill = self._filler(tc)
+            inner = sum(table.widths[slot.column : slot.column + slot.span])
+            inner -= 2 * table.cell_padding
+            for paragraph in slot.cell.paragraphs:
+                if id(slot) in header:
+                    paragraph = headers.broken(paragraph, inner, self._segmenter)
+                if id(slot) in last_row:
+                    paragraph = replace(paragraph, keep_with_next=True)
+                self.book.apply(fill(), paragraph)
 
     def _add_table(self, tbl: BaseOxmlElement) -> BaseOxmlElement:
         self.document.element.body._insert_tbl(tbl)
@@ -342,12 +359,13 @@ class _Writer:
 
         return new
 
-    def _signatures(self, group: SignatureGroup, page: PageSetup) -> None:
+    def _signatures(self, group: SignatureGroup, page: PageSetup, *, keep_with_next: bool) -> None:
         """One block in a row: centred paragraphs indented about its axis. Several: a
-        borderless table whose columns put each block on its axis."""
+        borderless table whose columns put each block on its axis. ``keep_with_next`` keeps
+        the last line with the block after it (a letter's contact block)."""
         for r, row in enumerate(group.rows):
             space = group.space_before if r == 0 else group.row_gap
-            last = r == len(group.rows) - 1
+            last = r == len(group.rows) - 1 and not keep_with_next
             if len(row) == 1:
                 indents = _signature_indents(row[0], page.text_width)
                 new = self.document.add_paragraph
