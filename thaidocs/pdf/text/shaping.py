@@ -1,10 +1,14 @@
 """Shaping with harfbuzz, once per distinct (font, text): Thai documents repeat their words.
 
 Positions are kept in font units and scaled at drawing time, so one shaping serves every size.
+They are kept as compact arrays of machine integers, and each glyph's characters as shared
+strings, since a batch of documents keeps tens of thousands of shaped words in memory.
 """
 
 from __future__ import annotations
 
+import sys
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,16 +24,16 @@ class Shaped:
     """One shaped piece of text, in font units of its face."""
 
     text: str
-    glyphs: tuple[int, ...]
-    advances: tuple[int, ...]
-    x_offsets: tuple[int, ...]
-    y_offsets: tuple[int, ...]
+    glyphs: array[int]
+    advances: array[int]
+    x_offsets: array[int]
+    y_offsets: array[int]
     #: the source characters each glyph stands for, in drawing order; their concatenation is
     #: ``text`` (sara am decomposed only where the font draws it as two glyphs)
     pieces: tuple[str, ...]
     #: glyph indexes where a grapheme cluster starts (index 0 excluded): where justification
     #: may add space
-    gaps: tuple[int, ...]
+    gaps: array[int]
     width: int
 
 
@@ -38,7 +42,7 @@ def shape(path: Path, text: str) -> Shaped:
     """Shape ``text`` (U+200B removed: it is never drawn) with the font at ``path``."""
     text = text.replace(ZWSP, "")
     if not text:
-        return Shaped(text, (), (), (), (), (), (), 0)
+        return Shaped(text, array("i"), array("i"), array("i"), array("i"), (), array("i"), 0)
     font = font_data(path).hb_font
     buffer = hb.Buffer()
     buffer.add_str(text)
@@ -48,15 +52,20 @@ def shape(path: Path, text: str) -> Shaped:
     positions = buffer.glyph_positions
     clusters = [info.cluster for info in infos]
     starts = set(cluster_starts(text))
-    gaps = tuple(
-        i for i in range(1, len(infos)) if clusters[i] != clusters[i - 1] and clusters[i] in starts
+    gaps = array(
+        "i",
+        (
+            i
+            for i in range(1, len(infos))
+            if clusters[i] != clusters[i - 1] and clusters[i] in starts
+        ),
     )
     return Shaped(
         text=text,
-        glyphs=tuple(info.codepoint for info in infos),
-        advances=tuple(p.x_advance for p in positions),
-        x_offsets=tuple(p.x_offset for p in positions),
-        y_offsets=tuple(p.y_offset for p in positions),
+        glyphs=array("i", [info.codepoint for info in infos]),
+        advances=array("i", [p.x_advance for p in positions]),
+        x_offsets=array("i", [p.x_offset for p in positions]),
+        y_offsets=array("i", [p.y_offset for p in positions]),
         pieces=_pieces(text, clusters),
         gaps=gaps,
         width=sum(p.x_advance for p in positions),
@@ -88,4 +97,4 @@ def _pieces(text: str, clusters: list[int]) -> tuple[str, ...]:
             else:
                 pieces.append(chars[k:])
         i = j
-    return tuple(pieces)
+    return tuple(map(sys.intern, pieces))
