@@ -228,8 +228,8 @@ def test_drawn_glyphs_are_harfbuzz_shaping(family: FontFamily, word: str) -> Non
         assert x == pytest.approx(ex, abs=0.01)
         assert y == pytest.approx(ey, abs=0.01)
     piece = line.runs[0].pieces[0]
-    assert piece.glyphs == tuple(info.codepoint for info in buffer.glyph_infos)
-    assert piece.y_offsets == tuple(p.y_offset for p in buffer.glyph_positions)
+    assert list(piece.glyphs) == [info.codepoint for info in buffer.glyph_infos]
+    assert list(piece.y_offsets) == [p.y_offset for p in buffer.glyph_positions]
 
 
 def test_fonts_are_embedded_subsets_and_nothing_else(tmp_path: Path, family: FontFamily) -> None:
