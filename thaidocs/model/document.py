@@ -48,7 +48,11 @@ Level = Literal["inform", "consult", "involve", "collaborate", "empower"]
 
 class _Strict(BaseModel):
     model_config = ConfigDict(
-        extra="forbid", str_strip_whitespace=True, frozen=True, allow_inf_nan=False
+        extra="forbid",
+        str_strip_whitespace=True,
+        frozen=True,
+        allow_inf_nan=False,
+        defer_build=True,
     )
 
     @model_validator(mode="before")
