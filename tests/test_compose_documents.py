@@ -243,9 +243,13 @@ def test_letter_positions() -> None:
     assert mark.runs[0].color == "C00000" and mark.runs[0].bold and mark.runs[0].size == 32.0
     assert emblem.overlap == pytest.approx(16 * 1.3)  # the ที่ line rises onto the band
     (header,) = paragraphs(tree, "header")
-    assert header.tabs[0].position == header.left_indent == 9.0
-    assert header.first_line_indent == -9.0
-    assert all(p.left_indent == 9.0 for p in paragraphs(tree, "address"))
+    # the agency column starts at 9 cm, or as much further left as the agency needs to fit
+    # on one line (this one is 7.3 cm wide, the column from 9 cm 7 cm)
+    column = header.left_indent
+    agency = header.runs[1].text.strip()
+    assert 8.0 < column < 9.0 and column + text_width(agency) == pytest.approx(16.0)
+    assert header.tabs[0].position == column and header.first_line_indent == -column
+    assert all(p.left_indent == column for p in paragraphs(tree, "address"))
     (date,) = paragraphs(tree, "date")
     assert date.left_indent == 7.5
     subject, _, enclosure, _ = paragraphs(tree, "label")

@@ -4,6 +4,7 @@ every line on the paper, nothing below the bottom margin."""
 from __future__ import annotations
 
 import copy
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -35,14 +36,18 @@ def page_texts(pdf: bytes) -> list[str]:
 
 
 def lowest_text(pdf: bytes, path: Path) -> float:
-    """The smallest distance of any word's bottom above the paper's bottom edge, in points."""
+    """The smallest distance of any text's bottom above the paper's bottom edge, in points,
+    the catchword (page furniture under the last line) aside."""
     path.write_bytes(pdf)
+    lowest = float("inf")
     with pdfplumber.open(path) as document:
-        return min(
-            float(page.height) - float(word["bottom"])
-            for page in document.pages
-            for word in page.extract_words()
-        )
+        for page in document.pages:
+            words = page.extract_words()
+            furniture = {round(w["bottom"]) for w in words if w["text"].endswith("...")}
+            for word in words:
+                if round(word["bottom"]) not in furniture:
+                    lowest = min(lowest, float(page.height) - float(word["bottom"]))
+    return lowest
 
 
 def signers(count: int, role: str | None = None) -> list[dict[str, Any]]:
@@ -99,3 +104,123 @@ def test_a_long_table_takes_as_many_pages_as_it_needs() -> None:
     text = "".join(page_texts(thaidocs.to_pdf(data)))
     for i in range(1, 121):
         assert f"กิจกรรมลำดับ {to_thai_digits(str(i))}" in text
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def layout_pages(pdf: bytes) -> list[list[str]]:
+    """Each page's non-empty lines as pdftotext lays them out."""
+    tool = require_tool("pdftotext")
+    text = subprocess.run(
+        [tool, "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    return [
+        [line.strip() for line in page.splitlines() if line.strip()]
+        for page in text.split("\f")[:-1]
+    ]
+
+
+PAGE_NUMBER = re.compile(r"^- [๐-๙0-9]+ -?\s*")
+
+
+def longer(name: str, extra: int) -> dict[str, Any]:
+    """A sample with ``extra`` more body paragraphs before its end, to move the page breaks."""
+    data = sample(name)
+    filler = (
+        "ในการนี้ ขอให้หน่วยงานในสังกัดดำเนินการตามมาตรการดังกล่าวอย่างเคร่งครัด "
+        "และรายงานผลการดำเนินงานให้ทราบภายในเวลาที่กำหนด เพื่อประโยชน์ของทางราชการ"
+    )
+    if name == "plan":
+        data["sections"][0]["body"] = data["sections"][0]["body"] + [filler] * extra
+    else:
+        data["body"] = [filler] * extra + data["body"]
+    return data
+
+
+VARIANTS = [
+    (name, extra) for name in ("announcement", "order", "letter", "memo") for extra in (0, 2, 4, 6)
+]
+
+
+@pytest.mark.parametrize(("name", "extra"), [*VARIANTS, ("plan", 0), ("plan", 3)])
+def test_catchword_is_the_next_pages_first_word(name: str, extra: int) -> None:
+    pdf = thaidocs.to_pdf(longer(name, extra))
+    pages = page_texts(pdf)
+    laid = layout_pages(pdf)
+    for number, lines in enumerate(laid[:-1], start=1):
+        last = lines[-1]
+        assert last.startswith("/") and last.endswith("..."), (number, last)
+        word = squash(last[1:-3])
+        following = squash(PAGE_NUMBER.sub("", squash(pages[number])))
+        if following.startswith("ที่ "):  # a table goes on: its header comes first
+            assert all(part in following for part in word.split()), (number, word)
+        else:
+            assert following.startswith(word), (number, word, following[:40])
+    assert not laid[-1][-1].endswith("...")
+
+
+def test_no_catchword_when_turned_off() -> None:
+    data = longer("announcement", 0)
+    data["options"] = {"catchword": False}
+    assert not any(
+        line.endswith("...") for page in layout_pages(thaidocs.to_pdf(data)) for line in page
+    )
+
+
+def signature_page_lines(data: dict[str, Any], pdf: bytes) -> tuple[list[str], list[str]]:
+    """The lines of the page with the first signer's name: above it, and from it on."""
+    name = squash(data["signers"][0]["name"])
+    for lines in layout_pages(pdf):
+        for index, line in enumerate(lines):
+            if squash(line).startswith(f"({name})"):
+                return lines[:index], lines[index:]
+    raise AssertionError("signer's name not found")
+
+
+@pytest.mark.parametrize(("name", "extra"), [*VARIANTS, ("plan", 0), ("plan", 3)])
+def test_a_signature_keeps_two_body_lines_on_its_page(name: str, extra: int) -> None:
+    data = longer(name, extra)
+    above, _ = signature_page_lines(data, thaidocs.to_pdf(data))
+    captions = {s.get("role") for s in data["signers"]}
+    body = [
+        line
+        for line in above
+        if not PAGE_NUMBER.fullmatch(line) and not set(line.split()) <= captions
+    ]
+    lead_in = 0 if name == "memo" else 1  # the date line or the closing
+    assert len(body) >= 2 + lead_in, body
+
+
+@pytest.mark.parametrize("extra", [0, 1, 2, 3, 4, 5, 6])
+def test_the_letters_contact_block_is_at_the_foot_of_the_signatures_page(
+    extra: int, tmp_path: Path
+) -> None:
+    data = longer("letter", extra)
+    pdf = thaidocs.to_pdf(data)
+    _, below = signature_page_lines(data, pdf)
+    assert squash(below[-1]).startswith("สำเนาส่ง")
+    assert data["owner_unit"] in below
+    path = tmp_path / "letter.pdf"
+    path.write_bytes(pdf)
+    with pdfplumber.open(path) as document:
+        words = document.pages[-1].extract_words()
+        foot = float(document.pages[-1].height) - max(float(w["bottom"]) for w in words)
+    # the last line's box ends on the bottom margin
+    assert BOTTOM <= foot <= BOTTOM + 12
+
+
+def test_the_letter_sample_fits_one_page() -> None:
+    assert len(page_texts(thaidocs.to_pdf(sample("letter")))) == 1
+
+
+@pytest.mark.parametrize("extra", [0, 1, 2, 3, 4, 5])
+def test_a_heading_never_ends_a_page(extra: int) -> None:
+    data = longer("plan", extra)
+    headings = {
+        f"{to_thai_digits(str(i))}. {s['heading']}" for i, s in enumerate(data["sections"], 1)
+    }
+    for lines in layout_pages(thaidocs.to_pdf(data))[:-1]:
+        text = [line for line in lines if not line.endswith("...")]
+        assert squash(text[-1]) not in headings

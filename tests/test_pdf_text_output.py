@@ -15,6 +15,7 @@ from typing import Any
 import pdfplumber
 import pytest
 import uharfbuzz as hb
+import yaml
 from conftest import require_tool
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -305,15 +306,18 @@ def test_dot_leader_is_graphics_not_text(tmp_path: Path, family: FontFamily) -> 
 
 
 def test_letter_agency_column_breaks_the_agency_between_words(tmp_path: Path) -> None:
-    """The agency is wider than the letter's agency column: it wraps where one of its words
-    ends (…มัธยมศึกษา / เพชรบุรี), never inside one (…เพชร / บุรี)."""
-    data = thaidocs.to_pdf(thaidocs.load(SAMPLES / "letter.yaml"))
+    """The agency is wider than the letter's agency column can be: it wraps where one of its
+    words ends (…มัธยมศึกษา / เพชรบุรี), never inside one (…เพชร / บุรี)."""
+    agency = AGENCY + "และสมุทรสงคราม"
+    source = yaml.safe_load((SAMPLES / "letter.yaml").read_text(encoding="utf-8"))
+    source["agency"] = agency
+    data = thaidocs.to_pdf(source)
     lines = [line for line in pdftotext(tmp_path, data).splitlines() if line]
     cuts = [
         p
-        for p in range(1, len(AGENCY))
+        for p in range(1, len(agency))
         for above, below in pairwise(lines)
-        if above.endswith(AGENCY[:p]) and below.startswith(AGENCY[p:])
+        if above.endswith(agency[:p]) and below.startswith(agency[p:])
     ]
     assert cuts
-    assert set(cuts) <= set(Segmenter().breaks(AGENCY))
+    assert set(cuts) <= set(Segmenter().breaks(agency))

@@ -37,6 +37,7 @@ def to_pdf(doc: DocumentSource, spec: LayoutSpec | None = None) -> bytes:
         font_paths=options.pdf_font,
         font_scale=options.pdf_font_scale,
         on_signing_space=SignatureFields() if options.signature_fields else None,
+        catchword=options.catchword,
     )
 
 

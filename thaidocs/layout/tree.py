@@ -63,6 +63,9 @@ class Paragraph:
     space_before: float = 0.0
     keep_with_next: bool = False
     keep_together: bool = False
+    #: set at the foot of the page that holds the block before it, never on a page of its
+    #: own (the letter's contact block); the space above it may shrink there
+    at_foot: bool = False
     #: what the paragraph is, for writers' style names and for tests: "title", "subject",
     #: "body", "clause", "date", "closing", "label", "header", "caption", "words", ...
     role: str = "body"

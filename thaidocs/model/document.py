@@ -269,6 +269,8 @@ class Options(_Strict):
     pdfa: bool = False
     #: an empty signature field (signer-1, signer-2, …) over each signer's signing space
     signature_fields: bool = True
+    #: PDF: each page the text continues from ends with "/" + the next page's first word + "..."
+    catchword: bool = True
     #: overrides of the layout spec's house defaults, e.g. {date_line_indent: 4.5}
     spec: dict[str, Any] = Field(default_factory=dict)
 

@@ -40,6 +40,14 @@ class Flow(ABC):
         self.space_before = space_before
         self.keep_with_next = keep_with_next
         self.fixed_top: float | None = None
+        #: set at the foot of its page, after the blocks above it (the letter's contact
+        #: block); ``foot_space`` is the least space kept above it there
+        self.at_foot = False
+        self.foot_space = 0.0
+
+    def first_text(self) -> str | None:
+        """The text of the block's first line (none for a space, a rule, the emblem)."""
+        return None
 
     def min_head(self) -> float:
         """Height of the smallest piece that may end a page (the whole block if unbreakable)."""
@@ -116,6 +124,9 @@ class LinesFlow(Flow):
             self.lines[best:], keep_with_next=self.keep_with_next, keep_together=self.keep_together
         )
         return head, rest
+
+    def first_text(self) -> str | None:
+        return next((line.text for line in self.lines if line.text.strip()), None)
 
     def draw(self, canvas: Canvas, engine: TextEngine, x: float, y: float) -> None:
         draw_lines(canvas, engine, self.lines, x, y)
@@ -284,6 +295,10 @@ class SignatureFlow(Flow):
 
     def min_head(self) -> float:
         return self.row_heights[0] if self.rows else 0.0
+
+    def first_text(self) -> str | None:
+        texts = (line.text for row in self.rows for box in row for _, _, line in box.lines)
+        return next((text for text in texts if text.strip()), None)
 
     def split(
         self, avail: float, *, strict: bool = True, tail: bool = False

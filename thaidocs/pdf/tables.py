@@ -201,6 +201,16 @@ class TableFlow(Flow):
     def min_head(self) -> float:
         return self.header_height + (self.body[0].height if self.body else 0.0)
 
+    def first_text(self) -> str | None:
+        """The first line of each cell of the first body row, in order (the header repeats
+        on every page, and a row often starts with only its number)."""
+        for slab in self.body:
+            texts = [box.items[0][1].text for box in slab.boxes if box.items]
+            text = " ".join(t for t in texts if t.strip())
+            if text:
+                return text
+        return None
+
     def split(
         self, avail: float, *, strict: bool = True, tail: bool = False
     ) -> tuple[Flow, Flow] | None:

@@ -8,9 +8,12 @@ kept with the next one moves with it. The output is deterministic: same tree, sa
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import partial
 from io import BytesIO
 from pathlib import Path
 
@@ -47,6 +50,14 @@ from thaidocs.pdf.fonts import FontFamily, load_family
 from thaidocs.pdf.tables import TableFlow
 from thaidocs.pdf.text import Line, TextEngine
 from thaidocs.thai import to_thai_digits
+from thaidocs.thai.segment import Segmenter
+
+#: lines just before a signature block that introduce it rather than end the body
+_LEAD_INS = frozenset({"date", "closing"})
+#: body lines a signature block keeps on its page
+_MIN_BODY_LINES = 2
+#: a clause number or a lone number, too little for a catchword on its own
+_NUMBER = re.compile(r"\(?[\d๐-๙.]+[).]?|\([ก-ฮ]\)")
 
 
 def write_pdf(
@@ -55,14 +66,16 @@ def write_pdf(
     font_paths: Sequence[Path] | None = None,
     font_scale: float | None = None,
     on_signing_space: SigningSpaceHook | None = None,
+    catchword: bool = True,
 ) -> bytes:
     """Draw a layout tree as PDF bytes, fonts embedded as subsets.
 
     ``on_signing_space`` is told where each signer's blank signing space is drawn (the
-    signature fields are made there).
+    signature fields are made there). ``catchword``: each page the text continues from
+    ends with the next page's first word.
     """
     with _binary_streams():
-        return _write(doc, load_family(font_paths, font_scale), on_signing_space)
+        return _write(doc, load_family(font_paths, font_scale), on_signing_space, catchword)
 
 
 @contextmanager
@@ -78,7 +91,10 @@ def _binary_streams() -> Iterator[None]:
 
 
 def _write(
-    doc: LayoutDocument, family: FontFamily, on_signing_space: SigningSpaceHook | None
+    doc: LayoutDocument,
+    family: FontFamily,
+    on_signing_space: SigningSpaceHook | None,
+    catchword: bool,
 ) -> bytes:
     engine = TextEngine(family, words=doc.words, line_spacing=doc.line_spacing)
     out = BytesIO()
@@ -98,9 +114,10 @@ def _write(
     if meta.keywords:
         canvas.setKeywords(list(meta.keywords))
     canvas.setCreator("thaidocs")
-    pages = _Pages(canvas, engine)
+    pages = _Pages(engine)
     for section in doc.sections:
         pages.fill(section, _flows(section, engine, on_signing_space))
+    pages.draw(canvas, catchword=Segmenter(doc.words) if catchword else None)
     engine.finish(canvas)
     canvas.save()
     return out.getvalue()
@@ -110,16 +127,42 @@ def _flows(
     section: Section, engine: TextEngine, on_signing_space: SigningSpaceHook | None
 ) -> list[Flow]:
     column = section.page.text_width * cm
-    flows: list[Flow] = []
-    for block in section.blocks:
+    flows = [_flow(block, column, engine, on_signing_space) for block in section.blocks]
+    for index, block in enumerate(section.blocks):
         if isinstance(block, SignatureGroup):
-            # a signature block never starts a page alone: it takes the line before with it
-            for flow in reversed(flows):
-                flow.keep_with_next = True
-                if not isinstance(flow, SpaceFlow):
+            _keep_before_signature(section.blocks[:index], flows[:index])
+        if isinstance(block, Paragraph) and block.at_foot:
+            flow = flows[index]
+            flow.at_foot = True
+            # only the space between the page's text and its foot may shrink
+            first = index == 0 or not flows[index - 1].at_foot
+            flow.foot_space = 0.0 if first else flow.space_before
+            # the foot block stays on the page of the block before it
+            for before in reversed(flows[:index]):
+                before.keep_with_next = True
+                if not isinstance(before, SpaceFlow):
                     break
-        flows.append(_flow(block, column, engine, on_signing_space))
     return flows
+
+
+def _keep_before_signature(blocks: Sequence[Block], flows: Sequence[Flow]) -> None:
+    """A signature block never starts a page: it keeps the date line or closing before it
+    and at least the last two lines of the body on its page."""
+    lines = 0
+    for block, flow in zip(reversed(blocks), reversed(flows), strict=True):
+        if isinstance(block, Emblem | Rule):
+            return
+        flow.keep_with_next = True
+        if isinstance(flow, SpaceFlow):
+            continue
+        if not isinstance(flow, LinesFlow):
+            return  # a table keeps its last row with the block after it
+        if isinstance(block, Paragraph) and block.role in _LEAD_INS:
+            continue
+        # a paragraph kept with the next block leaves at least two lines to go with it
+        lines += len(flow.lines)
+        if lines >= _MIN_BODY_LINES:
+            return
 
 
 def _flow(
@@ -143,74 +186,54 @@ def _flow(
     return SignatureFlow.build(block, engine, on_signing_space)
 
 
-class _Pages:
-    """The canvas's pages: starts them, numbers and marks them, and fills them with flows."""
+@dataclass
+class _Page:
+    """One page as filled: its setup and each flow with the PDF y of its top edge."""
 
-    def __init__(self, canvas: Canvas, engine: TextEngine):
-        self.canvas = canvas
+    setup: PageSetup
+    placed: list[tuple[Flow, float]] = field(default_factory=list)
+    #: PDF y under the last flow
+    end: float = 0.0
+
+
+class _Pages:
+    """Fills pages with flows (all of a document's pages first), then draws each page with
+    its furniture: the page number, the marks, and the catchword, which needs the next
+    page's first word."""
+
+    def __init__(self, engine: TextEngine):
         self.engine = engine
-        self.number = 0
-        self.setup = PageSetup()
+        self.pages: list[_Page] = []
         self.y = 0.0  # PDF y of the next block's top
         self.bottom = 0.0
         self.at_top = True
         #: the page was reached by a page break (not a section start): spaces above vanish
         self.broken = False
 
+    @property
+    def page(self) -> _Page:
+        return self.pages[-1]
+
     def _start(self, setup: PageSetup, *, broken: bool) -> None:
         """Begin a page; a section's first page (not reached by a break) starts at first_top."""
-        if self.number:
-            self.canvas.showPage()
-        self.number += 1
-        self.setup = setup
-        height = setup.height * cm
-        self.canvas.setPageSize((setup.width * cm, height))
         top = setup.margins.top if broken else setup.first_top
-        self.y = height - top * cm
+        self.y = setup.height * cm - top * cm
         self.bottom = setup.margins.bottom * cm
         self.at_top = True
         self.broken = broken
-        self._decorate()
-
-    def _decorate(self) -> None:
-        setup = self.setup
-        height, width = setup.height * cm, setup.text_width * cm
-        if setup.page_number_format and (self.number > 1 or setup.page_number_on_first):
-            number = str(self.number)
-            if setup.page_number_digits == "thai":
-                number = to_thai_digits(number)
-            text = setup.page_number_format.format(number)
-            number_line = Paragraph((Run(text),), align=Align.CENTER)
-            self._draw(self.engine.lay_out(number_line, width), setup.page_number_top * cm)
-        if setup.mark:
-            mark = Paragraph(
-                (Run(setup.mark, color=setup.mark_color),),
-                align=Align.CENTER,
-                size=setup.mark_size,
-            )
-            lines = self.engine.lay_out(mark, width)
-            mark_height = sum(line.height for line in lines)
-            # above the highest thing at the top of the page, and inside the bottom margin
-            band = min(setup.first_top, setup.margins.top, setup.page_number_top) * cm
-            self._draw(lines, max(band - mark_height, 0.0))
-            self._draw(lines, height - setup.margins.bottom * cm)
-
-    def _draw(self, lines: Sequence[Line], top: float) -> None:
-        """Draw laid-out lines with their top ``top`` points below the paper's top edge."""
-        left = self.setup.margins.left * cm
-        draw_lines(self.canvas, self.engine, lines, left, self.setup.height * cm - top)
+        self.pages.append(_Page(setup, end=self.y))
 
     def _top(self, flow: Flow, space: float) -> float:
         """Where ``flow`` would start: below its space, and no higher than its fixed top."""
         y = self.y - space
         if flow.fixed_top is not None:
-            y = min(y, self.setup.height * cm - flow.fixed_top)
+            y = min(y, self.page.setup.height * cm - flow.fixed_top)
         return y
 
     def _place(self, flow: Flow, space: float) -> None:
         top = self._top(flow, space)
-        flow.draw(self.canvas, self.engine, self.setup.margins.left * cm, top)
-        self.y = top - flow.height
+        self.page.placed.append((flow, top))
+        self.y = self.page.end = top - flow.height
         self.at_top = False
 
     def fill(self, section: Section, flows: Iterable[Flow]) -> None:
@@ -220,14 +243,21 @@ class _Pages:
         while queue:
             flow = queue.popleft()
             space = 0.0 if self.at_top and self.broken else flow.space_before
+            if flow.at_foot:
+                space = min(space, flow.foot_space)
             room = self._top(flow, space) - self.bottom
-            if flow.keep_with_next and not self.at_top and _chain(flow, queue) > room + EPSILON:
+            pieces = None
+            if flow.keep_with_next and _chain(flow, queue) > room + EPSILON:
                 # leave at least the end of this block for the page of the block it keeps
                 pieces = flow.split(room, tail=True)
-            elif flow.height <= room + EPSILON:
-                self._place(flow, space)
-                continue
-            else:
+                if pieces is None and not self.at_top:
+                    queue.appendleft(flow)
+                    self._start(section.page, broken=True)
+                    continue
+            if pieces is None:
+                if flow.height <= room + EPSILON:
+                    self._place(flow, space)
+                    continue
                 pieces = flow.split(room)
                 if pieces is None and self.at_top:
                     pieces = flow.split(room, strict=False)
@@ -241,13 +271,92 @@ class _Pages:
                 self._place(head, space)
                 queue.appendleft(rest)
             self._start(section.page, broken=True)
+        self._settle_feet()
+
+    def _settle_feet(self) -> None:
+        """Move the blocks that sit at the foot of their page (the letter's contact block)
+        down until the last one ends on the bottom margin."""
+        page = self.page
+        first = len(page.placed)
+        while first > 0 and page.placed[first - 1][0].at_foot:
+            first -= 1
+        drop = page.end - self.bottom
+        if first == len(page.placed) or drop <= 0:
+            return
+        page.placed[first:] = [(flow, top - drop) for flow, top in page.placed[first:]]
+        page.end -= drop
+
+    def draw(self, canvas: Canvas, *, catchword: Segmenter | None) -> None:
+        """Draw every page: its flows, then its furniture."""
+        for number, page in enumerate(self.pages, start=1):
+            if number > 1:
+                canvas.showPage()
+            setup = page.setup
+            canvas.setPageSize((setup.width * cm, setup.height * cm))
+            left = setup.margins.left * cm
+            for flow, top in page.placed:
+                flow.draw(canvas, self.engine, left, top)
+            word = None
+            if catchword is not None and number < len(self.pages):
+                word = _first_word(self.pages[number], catchword)
+            self._decorate(canvas, page, number, word)
+
+    def _decorate(self, canvas: Canvas, page: _Page, number: int, catchword: str | None) -> None:
+        """The page furniture: page number, marks at top and bottom, and the catchword
+        ("/" + the next page's first word + "...") right-aligned under the last text line."""
+        setup = page.setup
+        height, width = setup.height * cm, setup.text_width * cm
+        draw = partial(self._draw, canvas, setup)
+        if setup.page_number_format and (number > 1 or setup.page_number_on_first):
+            text = str(number)
+            if setup.page_number_digits == "thai":
+                text = to_thai_digits(text)
+            text = setup.page_number_format.format(text)
+            number_line = Paragraph((Run(text),), align=Align.CENTER)
+            # centred on the paper, not on the text block
+            paper = setup.width * cm
+            lines = self.engine.lay_out(number_line, paper)
+            draw_lines(canvas, self.engine, lines, 0.0, height - setup.page_number_top * cm)
+        if setup.mark:
+            mark = Paragraph(
+                (Run(setup.mark, color=setup.mark_color),),
+                align=Align.CENTER,
+                size=setup.mark_size,
+            )
+            lines = self.engine.lay_out(mark, width)
+            mark_height = sum(line.height for line in lines)
+            # above the highest thing at the top of the page, and inside the bottom margin
+            band = min(setup.first_top, setup.margins.top, setup.page_number_top) * cm
+            draw(lines, max(band - mark_height, 0.0))
+            draw(lines, height - setup.margins.bottom * cm)
+        if catchword:
+            line = Paragraph((Run(f"/{catchword}..."),), align=Align.RIGHT)
+            draw(self.engine.lay_out(line, width), height - page.end)
+
+    def _draw(self, canvas: Canvas, setup: PageSetup, lines: Sequence[Line], top: float) -> None:
+        """Draw laid-out lines in the text block, their top ``top`` pt below the paper's top."""
+        draw_lines(canvas, self.engine, lines, setup.margins.left * cm, setup.height * cm - top)
+
+
+def _first_word(page: _Page, segmenter: Segmenter) -> str | None:
+    """The first word of a page's text: up to the first place a line may break, with the
+    word after it when that is only a number ("๒. การ", not "๒.")."""
+    text = next((t for flow, _ in page.placed if (t := flow.first_text())), None)
+    if text is None:
+        return None
+    text = " ".join(text.split())
+    breaks = [*segmenter.breaks(text), len(text)]
+    word = text[: breaks[0]].strip()
+    if _NUMBER.fullmatch(word) and len(breaks) > 1:
+        word = text[: breaks[1]].strip()
+    return word or None
 
 
 def _chain(flow: Flow, following: Iterable[Flow]) -> float:
     """Height of ``flow`` with the blocks it keeps with, down to the first piece of the last."""
     total = flow.height
     for nxt in following:
-        total += nxt.space_before
+        total += min(nxt.space_before, nxt.foot_space) if nxt.at_foot else nxt.space_before
         if not nxt.keep_with_next:
             return total + nxt.min_head()
         total += nxt.height

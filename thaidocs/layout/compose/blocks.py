@@ -94,6 +94,8 @@ def _clause_level(
                 first_line_indent=number_at - text_at,
                 tabs=(TabStop(text_at),),
                 space_before=spec.block_space,
+                # a clause that heads sub-clauses never ends a page
+                keep_with_next=isinstance(item, Clause) and bool(item.clauses),
                 role="clause",
             )
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 
 from thaidocs.layout.compose.blocks import body_blocks
 from thaidocs.layout.compose.context import Context
@@ -23,7 +24,7 @@ def letter(doc: Letter, ctx: Context) -> tuple[Section, ...]:
     agency = ctx.text(doc.agency)
     to = ctx.text(doc.to)
     ctx.remember(agency, to)
-    column = spec.letter_agency_indent
+    column = agency_column([agency, *(ctx.text(line) for line in doc.address)], ctx)
     blocks: list[Block] = [
         ctx.emblem(beside, overlap=spec.letter_band_lines * spec.line_height),
         Paragraph(
@@ -67,8 +68,20 @@ def letter(doc: Letter, ctx: Context) -> tuple[Section, ...]:
     axis = spec.letter_closing_indent + text_width(closing, size) / 2
     blocks.append(signature_group(doc.signers, ctx, axis=axis))
     blocks += _contact(doc, ctx)
-    blocks += labelled("สำเนาส่ง", doc.copies, ctx, role="copies")
+    blocks += [
+        replace(p, at_foot=True) for p in labelled("สำเนาส่ง", doc.copies, ctx, role="copies")
+    ]
     return (Section(page=ctx.page(mark=doc.secrecy), blocks=tuple(blocks)),)
+
+
+def agency_column(lines: Sequence[str], ctx: Context) -> float:
+    """Where the agency and address column starts: ``spec.letter_agency_indent``, or further
+    left (as far as the middle of the line) so that the widest line ends at the right
+    margin rather than wrap, as a typist moves the block for a long agency name."""
+    spec = ctx.spec
+    widest = max(text_width(line, spec.body_size) for line in lines)
+    room = spec.text_width - widest
+    return max(min(spec.letter_agency_indent, room), spec.text_width / 2)
 
 
 def label_tab(label: str, ctx: Context) -> float:
@@ -139,6 +152,7 @@ def _contact(doc: Letter, ctx: Context) -> list[Paragraph]:
             size=spec.letter_contact_size,
             space_before=spec.line_height + spec.block_space if i == 0 else 0.0,
             keep_with_next=i < len(lines) - 1,  # the unit and its numbers stay on one page
+            at_foot=True,
             role="contact",
         )
         for i, line in enumerate(lines)
