@@ -119,13 +119,20 @@ def _report(total: int, show_progress: bool) -> Iterator[_Report]:
         yield _Report(None)
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     console = Console(file=sys.stdout, force_terminal=True)
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
+        TimeRemainingColumn(),
         TextColumn("{task.fields[name]}"),
     )
     with Progress(*columns, console=console) as bar:
@@ -398,6 +405,152 @@ def verify(
         typer.echo(f"{pdf}: {report.field}: {report.signer}, {report.level}, {when}: {verdict}")
     if not all(report.ok for report in reports):
         raise typer.Exit(1)
+
+
+#: failed rows printed on the terminal; errors.csv lists them all
+_SHOWN_ERRORS = 20
+
+
+@app.command()
+def merge(
+    template: Annotated[
+        Path, typer.Argument(help="The document with {{ field }} placeholders (.yaml, .json).")
+    ],
+    records: Annotated[Path, typer.Argument(help="One record a row: .csv, .xlsx or .jsonl.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")],
+    name: Annotated[
+        str | None,
+        typer.Option(
+            "--name", help='File names from the record, e.g. "{school}". Default: the row number.'
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-w", min=1, help="Processes. Default: the available CPUs."),
+    ] = None,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="Which outputs to write.")
+    ] = Format.pdf,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Skip rows whose output files already exist.")
+    ] = False,
+    progress: Annotated[
+        bool | None,
+        typer.Option(
+            "--progress/--no-progress", help="Show a progress bar. Default: on a terminal."
+        ),
+    ] = None,
+    root: Annotated[Path | None, typer.Option("--root", help=_ROOT_HELP)] = None,
+) -> None:
+    """Fill TEMPLATE from each record of RECORDS: one document a row, written into --out.
+
+    Rows that fail are listed in OUT/errors.csv (row, field, message; row 1 is the first
+    data row) and the others go on; the exit status is 1 when any row failed.
+    """
+    import time
+
+    import thaidocs
+    from thaidocs.batch import chunk_size_for, read_records
+    from thaidocs.errors import InputError
+
+    try:
+        rows = list(read_records(records))
+        docs = thaidocs.merge(template, rows, root=root)
+    except InputError as exc:
+        for problem in exc.problems:
+            typer.echo(f"{exc.source}: error: {problem}", err=True)
+        raise typer.Exit(1) from None
+    formats = tuple(suffix.lstrip(".") for suffix in fmt.suffixes)
+    failures: list[tuple[int, Exception]] = []
+    show = progress if progress is not None else sys.stdout.isatty()
+    started = time.perf_counter()
+    with _report(len(rows), show) as report, _stopped_by_sigterm():
+
+        def on_result(index: int, result: Exception | Path | tuple[Path, ...]) -> None:
+            if isinstance(result, Exception):
+                failures.append((rows[index].row, result))
+                if len(failures) <= _SHOWN_ERRORS:
+                    report.error(f"row {rows[index].row}: {_row_error(result)}")
+            report.done(result.name if isinstance(result, Path) else "")
+
+        try:
+            thaidocs.render_many(
+                docs,
+                out,
+                formats,
+                name=name,
+                workers=workers,
+                resume=resume,
+                chunk_size=chunk_size_for(len(rows)),
+                on_result=on_result,
+            )
+        except KeyboardInterrupt:
+            report.flush()
+            typer.echo("stopped; run again with --resume to go on", err=True)
+            raise typer.Exit(130) from None
+    seconds = time.perf_counter() - started
+    _write_errors(out / "errors.csv", failures)
+    done = len(rows) - len(failures)
+    rate = done / seconds if seconds else 0.0
+    summary = f"{done} of {len(rows)} records written to {out} in {seconds:.1f} s ({rate:.1f}/s)"
+    if failures:
+        hidden = len(failures) - _SHOWN_ERRORS
+        more = f"; {hidden} more" if hidden > 0 else ""
+        typer.echo(f"{summary}; {len(failures)} failed{more}: see {out / 'errors.csv'}", err=True)
+        raise typer.Exit(1)
+    typer.echo(summary)
+
+
+def _row_error(exc: Exception) -> str:
+    return "; ".join(f"{field}: {text}" if field else text for field, text in _problems(exc))
+
+
+def _problems(exc: Exception) -> list[tuple[str, str]]:
+    """(field, message) for each problem of a failed row."""
+    from thaidocs.errors import InputError
+
+    if isinstance(exc, InputError):
+        return [(p.path, p.message + (f" — {p.hint}" if p.hint else "")) for p in exc.problems]
+    if isinstance(exc, OSError):
+        return [("", f"cannot write the output: {exc.strerror or exc}")]
+    return [("", f"internal error: {type(exc).__name__}: {exc} (please report this input)")]
+
+
+def _write_errors(path: Path, failures: list[tuple[int, Exception]]) -> None:
+    """errors.csv (UTF-8 with a BOM, so that Excel shows Thai); removed when nothing failed."""
+    import csv
+    import io
+
+    from thaidocs.files import write_atomic
+
+    if not failures:
+        path.unlink(missing_ok=True)
+        return
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\r\n")
+    writer.writerow(["row", "field", "message"])
+    for row, exc in failures:
+        writer.writerows([row, field, message] for field, message in _problems(exc))
+    write_atomic(path, text.getvalue().encode("utf-8-sig"))
+
+
+@contextmanager
+def _stopped_by_sigterm() -> Iterator[None]:
+    """SIGTERM stops a run as Ctrl-C does: pending work cancelled, no half-written file."""
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: signals stay as they are
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @app.command()

@@ -6,13 +6,14 @@ imported by the functions that need them.
 
 from thaidocs.batch.merge import RecordError, merge
 from thaidocs.batch.records import Record, read_records
-from thaidocs.batch.render import Result, available_cpus, render_many, safe_stem
+from thaidocs.batch.render import Result, available_cpus, chunk_size_for, render_many, safe_stem
 
 __all__ = [
     "Record",
     "RecordError",
     "Result",
     "available_cpus",
+    "chunk_size_for",
     "merge",
     "read_records",
     "render_many",

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
 
 Template = str | Path | Mapping[str, Any]
-Records = str | Path | Iterable[Mapping[str, Any]]
+Records = str | Path | Iterable[Mapping[str, Any] | Record]
 
 #: a string that is one expression and nothing else; its value may be a list, a date, …
 _WHOLE = re.compile(r"^\s*\{\{-?(?P<expr>(?:(?!\{\{|\}\}|\{%|%\}).)*?)-?\}\}\s*$", re.S)
@@ -67,14 +67,17 @@ class _Slot:
     fill: Callable[[Mapping[str, Any]], Any]
 
 
-def merge(template: Template, records: Records) -> Iterator[Document | RecordError]:
+def merge(
+    template: Template, records: Records, *, root: str | Path | None = None
+) -> Iterator[Document | RecordError]:
     """One document per record, in order; a record that fails gives a RecordError instead.
 
     ``template`` is a document (a .yaml/.json/.toml path or a dict) whose strings may hold
     ``{{ field }}`` placeholders, in lists too; a string that is only ``{{ field }}`` takes the
     field's value as it is, so a field holding a list fills a whole block list, and one that
     is empty leaves the key out. ``records`` is a .csv, .xlsx or .jsonl path or any iterable
-    of mappings. The template is checked at once: a syntax error raises InputError.
+    of mappings. The template is checked at once: a syntax error raises InputError. With
+    ``root``, files the documents refer to must lie inside that folder (as for `load`).
     """
     if isinstance(template, Mapping):
         data, base_dir, source = template, Path.cwd(), "template"
@@ -88,11 +91,11 @@ def merge(template: Template, records: Records) -> Iterator[Document | RecordErr
     compiled = _compile(data, "", env, problems)
     if problems:
         raise InputError(problems, source)
-    return _merged(compiled, read_records(records), base_dir)
+    return _merged(compiled, read_records(records), base_dir, root)
 
 
 def _merged(
-    compiled: Any, records: Iterator[Record], base_dir: Path
+    compiled: Any, records: Iterator[Record], base_dir: Path, root: str | Path | None
 ) -> Iterator[Document | RecordError]:
     for record in records:
         if record.problem is not None:
@@ -105,7 +108,7 @@ def _merged(
             yield RecordError(record.row, problems)
             continue
         try:
-            doc = from_dict(data, base_dir=base_dir)
+            doc = from_dict(data, base_dir=base_dir, root=root)
         except InputError as exc:
             yield RecordError(record.row, [_from_fields(p, used) for p in exc.problems])
             continue

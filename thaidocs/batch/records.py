@@ -107,7 +107,7 @@ def _from_csv(text: str, source: str) -> Iterator[Record]:
         raise InputError([Problem("", "no header row naming the fields")], source)
     for row, values in enumerate(rows, start=1):
         if any(value.strip() for value in values):
-            yield _record(row, header, values)
+            yield _record(row, header, values, pad=False)
 
 
 def _from_xlsx(path: Path) -> Iterator[Record]:
@@ -129,17 +129,21 @@ def _xlsx_rows(book: Any, path: Path) -> Iterator[Record]:
         for row, values in enumerate(rows, start=1):
             if any(value is not None and str(value).strip() for value in values):
                 cells = ["" if value is None else value for value in values]
-                yield _record(row, header, cells)
+                yield _record(row, header, cells, pad=True)
     finally:
         book.close()
 
 
-def _record(row: int, header: list[str], values: list[Any]) -> Record:
+def _record(row: int, header: list[str], values: list[Any], pad: bool) -> Record:
+    """A row's fields by the header; a short CSV row lacks its last fields (a spreadsheet's
+    trailing empty cells are empty fields)."""
     if len(values) > len(header) and any(str(v).strip() for v in values[len(header) :]):
         problem = Problem("", f"{len(values)} cells but the header names {len(header)} fields")
         return Record(row, {}, problem)
-    padded = (list(values) + [""] * len(header))[: len(header)]
-    return Record(row, {name: normalise(v) for name, v in zip(header, padded, strict=True) if name})
+    if pad:
+        values = list(values) + [""] * (len(header) - len(values))
+    fields = {name: normalise(v) for name, v in zip(header, values, strict=False) if name}
+    return Record(row, fields)
 
 
 def _from_jsonl(text: str) -> Iterator[Record]:

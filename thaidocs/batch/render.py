@@ -77,7 +77,7 @@ def render_many(
     kinds = _formats(formats)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    size = chunk_size or _chunk_size(docs)
+    size = chunk_size or chunk_size_for(len(docs) if isinstance(docs, list | tuple) else None)
     results: list[Result] = []
     with _pool(executor, workers) as (pool, in_flight):
         jobs = _Jobs(out, kinds, _Namer(name), resume)
@@ -104,9 +104,8 @@ def _formats(formats: str | Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(kinds))
 
 
-def _chunk_size(docs: Iterable[Item]) -> int:
+def chunk_size_for(count: int | None) -> int:
     """About 25 documents a task, fewer for short inputs so that every worker gets some."""
-    count = len(docs) if isinstance(docs, list | tuple) else None
     return CHUNK if count is None else max(1, min(CHUNK, -(-count // 8)))
 
 
