@@ -130,7 +130,8 @@ def table(
 
 def cells(
     tbl: BaseOxmlElement, placed: Sequence[Sequence[Slot]]
-) -> Iterator[tuple[Slot, BaseOxmlElement]]:
-    """Each slot with its ``w:tc``, in reading order."""
-    slots = (slot for row in placed for slot in row)
-    yield from zip(slots, tbl.iter(qn("w:tc")), strict=True)
+) -> Iterator[tuple[int, Slot, BaseOxmlElement]]:
+    """Each slot with its row's index and its ``w:tc``, in reading order."""
+    slots = ((r, slot) for r, row in enumerate(placed) for slot in row)
+    for (r, slot), tc in zip(slots, tbl.iter(qn("w:tc")), strict=True):
+        yield r, slot, tc

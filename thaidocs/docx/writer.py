@@ -329,18 +329,17 @@ class _Writer:
         if table.cell_padding != self.book.table_padding(table.role):
             twips = Cm(table.cell_padding).twips
             oxml.cell_margins(tbl.tblPr, left=twips, right=twips)
-        header = {id(slot) for row in placed[: len(table.header)] for slot in row}
-        last_row = {id(slot) for slot in placed[-1]} if keep_with_next and placed else set()
-        for slot, tc in tables.cells(tbl, placed):
+        last_row = len(placed) - 1 if keep_with_next else None
+        for r, slot, tc in tables.cells(tbl, placed):
             if slot.cell is None:
                 continue
             fill = self._filler(tc)
             inner = sum(table.widths[slot.column : slot.column + slot.span])
             inner -= 2 * table.cell_padding
             for paragraph in slot.cell.paragraphs:
-                if id(slot) in header:
+                if r < len(table.header):
                     paragraph = headers.broken(paragraph, inner, self._segmenter)
-                if id(slot) in last_row:
+                if r == last_row:
                     paragraph = replace(paragraph, keep_with_next=True)
                 self.book.apply(fill(), paragraph)
 
@@ -389,7 +388,7 @@ class _Writer:
             placed = [[tables.Slot(c, 1, None) for c in range(len(widths))]]
             tbl = self._add_table(tables.table(widths, placed, indent=origin))
             oxml.cell_margins(tbl.tblPr, left=0, right=0)
-            for (_, tc), holder in zip(tables.cells(tbl, placed), holders, strict=True):
+            for (_, _, tc), holder in zip(tables.cells(tbl, placed), holders, strict=True):
                 if holder is not None:
                     self._signature(self._filler(tc), holder, group.size, (0.0, 0.0), 0.0, last)
 
