@@ -8,8 +8,8 @@ decide. The rules of ``official-format.md`` ("Pagination") become paragraph prop
 - a signature block never starts a page alone: the space above it, the date line or
   closing before it and the body paragraphs up to two lines back keep with it (a paragraph
   that keeps with the next takes its last lines along, widow control makes them two);
-- the letter's contact block (the owning unit, its numbers, สำเนาส่ง) keeps with the
-  signature before it, so it never goes to a page of its own.
+- a block set at the foot of the page (the letter's contact block: the owning unit, its
+  numbers, สำเนาส่ง) keeps with the block before it, so it never goes to a page of its own.
 """
 
 from __future__ import annotations
@@ -22,8 +22,6 @@ from thaidocs.layout.tree import Block, Paragraph, Rule, SignatureGroup, Spacer,
 
 #: lines a page break leaves on either side of it, and the body lines a signature keeps
 MIN_LINES = 2
-#: roles of the paragraphs after a letter's signature that stay on its page
-CONTACT_ROLES = frozenset({"contact", "copies"})
 
 
 def lines(paragraph: Paragraph, column: float) -> int:
@@ -41,7 +39,8 @@ def kept(blocks: Sequence[Block], column: float) -> set[int]:
     for index, block in enumerate(blocks):
         if isinstance(block, SignatureGroup):
             keep |= _before_signatures(blocks, index, column)
-            keep |= _contact_block(blocks, index)
+        if isinstance(block, Paragraph) and block.at_foot:
+            keep |= _before_foot(blocks, index)
     return keep
 
 
@@ -66,14 +65,11 @@ def _before_signatures(blocks: Sequence[Block], index: int, column: float) -> se
     return keep
 
 
-def _contact_block(blocks: Sequence[Block], index: int) -> set[int]:
-    """The signature group itself (its last line) and each contact line but the last."""
+def _before_foot(blocks: Sequence[Block], index: int) -> set[int]:
+    """The blocks up to the first one with content before a foot paragraph."""
     keep: set[int] = set()
-    at = index
-    while at + 1 < len(blocks):
-        following = blocks[at + 1]
-        if not isinstance(following, Paragraph) or following.role not in CONTACT_ROLES:
-            break
+    for at in range(index - 1, -1, -1):
         keep.add(at)
-        at += 1
+        if not isinstance(blocks[at], Spacer):
+            break
     return keep

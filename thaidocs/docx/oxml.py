@@ -148,6 +148,21 @@ def run(text: str) -> BaseOxmlElement:
     return new
 
 
+def at_foot(ppr: BaseOxmlElement, *, width: int) -> None:
+    """Put the paragraph in a frame at the foot of the text area, ``width`` twips wide;
+    consecutive paragraphs with equal frames share one. The text above keeps clear of it."""
+    frame = element(
+        "w:framePr",
+        w=width,
+        wrap="notBeside",
+        vAnchor="margin",
+        hAnchor="margin",
+        xAlign="left",
+        yAlign="bottom",
+    )
+    put(ppr, frame, PPR_ORDER)
+
+
 def field(instruction: str) -> list[BaseOxmlElement]:
     """The runs of a complex field with no cached result: the application computes it."""
     runs = []

@@ -244,7 +244,13 @@ class _Writer:
             if isinstance(block, Paragraph):
                 if keep and not block.keep_with_next:
                     block = replace(block, keep_with_next=True)
-                self.book.apply(self.document.add_paragraph(), block)
+                before = blocks[index - 1] if index else None
+                if block.at_foot and not (isinstance(before, Paragraph) and before.at_foot):
+                    block = replace(block, space_before=0.0)  # the frame's top edge
+                target = self.document.add_paragraph()
+                self.book.apply(target, block)
+                if block.at_foot:
+                    oxml.at_foot(target._p.get_or_add_pPr(), width=Cm(page.text_width).twips)
                 self._after_table = False
             elif isinstance(block, Emblem):
                 self._emblem(block, page)
