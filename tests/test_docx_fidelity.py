@@ -4,16 +4,19 @@ opening the .docx and thaidocs writing the PDF, every sample gives the same page
 from __future__ import annotations
 
 import html
+import io
 import os
 import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+import docx
 import pdfplumber
 import pytest
 import yaml
 from conftest import require_tool
+from docx.oxml.ns import qn
 from standin_font import FAMILY, StandIn, build, laksaman
 
 import thaidocs
@@ -23,6 +26,7 @@ from thaidocs.thai.segment import Segmenter
 
 _UNKEYED = re.compile("[\\s()\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.yaml"))
+SAMPLES_BY_NAME = {path.stem: path for path in SAMPLES}
 
 
 @dataclass(frozen=True)
@@ -295,3 +299,30 @@ def _next_on_line(words: list[Word], word: Word) -> Word | None:
     """The word right of ``word`` on its line (poppler may list a line's words apart)."""
     right = [w for w in words if abs(w.top - word.top) < 2 and w.x0 >= word.x1]
     return min(right, key=lambda w: w.x0, default=None)
+
+
+def test_the_letter_states_its_keeps_in_the_file() -> None:
+    """Widow control for every paragraph; the last two body paragraphs (the last is one
+    line), the closing and each signature line keep with the next; the contact block and
+    สำเนาส่ง sit in one frame at the foot of the text area."""
+    document = docx.Document(io.BytesIO(thaidocs.to_docx(SAMPLES_BY_NAME["letter"])))
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    assert defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}/{qn('w:widowControl')}") is not None
+    paragraphs = [p for p in document.paragraphs if p.text.strip()]
+    texts = [p.text for p in paragraphs]
+    closing = texts.index("ขอแสดงความนับถือ")
+    contact = texts.index("กลุ่มนโยบายและแผน")
+    for paragraph in paragraphs[closing - 2 : contact]:
+        direct = paragraph.paragraph_format.keep_with_next
+        styled = paragraph.style.paragraph_format.keep_with_next
+        assert direct or (direct is None and styled), paragraph.text
+    assert not paragraphs[closing - 3].paragraph_format.keep_with_next
+    frames = [p for p in paragraphs if p._p.pPr.find(qn("w:framePr")) is not None]
+    assert [p.text for p in frames] == texts[contact:]
+    assert frames[-1].text.startswith("สำเนาส่ง")
+    assert {f._p.pPr.find(qn("w:framePr")).get(qn("w:yAlign")) for f in frames} == {"bottom"}
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)
+def test_samples_give_the_same_docx_bytes_twice(sample: Path) -> None:
+    assert thaidocs.to_docx(thaidocs.load(sample)) == thaidocs.to_docx(thaidocs.load(sample))
