@@ -364,3 +364,16 @@ def test_safe_stems_make_files_anywhere(
         folder = tmp_path_factory.mktemp("stem")
         (folder / f"{stem}.docx").write_bytes(b"")
         assert [p.name for p in folder.iterdir()] == [f"{stem}.docx"]
+
+
+def test_the_mail_merge_page_example_fills_every_school() -> None:
+    folder = Path(__file__).resolve().parents[1] / "samples" / "merge"
+    docs = list(thaidocs.merge(folder / "letter.yaml", folder / "schools.csv"))
+    assert all(isinstance(doc, thaidocs.Letter) for doc in docs)
+    assert [doc.to for doc in docs] == [  # type: ignore[union-attr]
+        "ผู้อำนวยการโรงเรียนเบญจมเทพอุทิศ",
+        "ผู้อำนวยการโรงเรียนพรหมานุสรณ์",
+        "ผู้อำนวยการโรงเรียนคงคาราม",
+    ]
+    assert {doc.date for doc in docs} == {dt.date(2024, 11, 12)}  # type: ignore[union-attr]
+    assert docs[1].email is None  # type: ignore[union-attr]

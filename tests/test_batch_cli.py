@@ -155,3 +155,23 @@ def test_killing_the_command_leaves_no_partial_file_and_resume_goes_on(
     assert done.returncode == 0, done.stderr
     assert len(list(out.glob("*.pdf"))) == 120
     assert {p.name: p.stat().st_mtime_ns for p in written} == before
+
+
+def test_merge_signs_every_letter(tmp_path: Path) -> None:
+    from signing_pki import PASSWORD, make_pki
+
+    pki = make_pki(tmp_path / "pki")
+    template = write_template(tmp_path / "letter.json")
+    data = write_csv(tmp_path / "r.csv", records(3))
+    out = tmp_path / "out"
+    key = str(pki.files["signer-1.p12"])
+    args = ["merge", str(template), str(data), "-o", str(out), "--sign", key, "--workers", "2"]
+    result = runner.invoke(app, args, env={"THAIDOCS_KEY_PASSWORD": PASSWORD})
+    assert result.exit_code == 0, result.output
+    assert PASSWORD not in result.output
+    for number in (1, 2, 3):
+        [report] = thaidocs.verify(out / f"{number}.pdf", trust=[pki.files["root.pem"]])
+        assert report.ok and report.field == "signer-1"
+    wrong = runner.invoke(app, args, env={"THAIDOCS_KEY_PASSWORD": PASSWORD + "x"})
+    assert wrong.exit_code == 1
+    assert "Traceback" not in wrong.output and PASSWORD not in wrong.output

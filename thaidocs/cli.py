@@ -295,7 +295,7 @@ def _quiet_signing_library() -> None:
     logging.getLogger("pyhanko_certvalidator").setLevel(logging.ERROR)
 
 
-def _key_or_exit(path: Path) -> SigningKey:
+def _key_or_exit(path: Path, password: str | None = None) -> SigningKey:
     """Load the key once for every document of the run; a clear error, no traceback."""
     from thaidocs.errors import SigningError
     from thaidocs.signing.keys import load_key
@@ -304,7 +304,7 @@ def _key_or_exit(path: Path) -> SigningKey:
     if not path.is_file():
         _fail(f"no key file {path}")
     try:
-        return load_key(path, _password())
+        return load_key(path, _password() if password is None else password)
     except SigningError as error:
         _fail(str(error))
 
@@ -441,6 +441,19 @@ def merge(
         ),
     ] = None,
     root: Annotated[Path | None, typer.Option("--root", help=_ROOT_HELP)] = None,
+    sign_key: Annotated[
+        Path | None,
+        typer.Option(
+            "--sign",
+            metavar="KEY.p12",
+            help="Sign each PDF in field signer-1 with this PKCS#12 key "
+            "(password from THAIDOCS_KEY_PASSWORD or a prompt).",
+        ),
+    ] = None,
+    level: Annotated[Level, typer.Option("--level", help="PAdES level of --sign.")] = Level.b_b,
+    tsa: Annotated[
+        str | None, typer.Option("--tsa", metavar="URL", help="Timestamp authority (B-T and up).")
+    ] = None,
 ) -> None:
     """Fill TEMPLATE from each record of RECORDS: one document a row, written into --out.
 
@@ -460,6 +473,16 @@ def merge(
         for problem in exc.problems:
             typer.echo(f"{exc.source}: error: {problem}", err=True)
         raise typer.Exit(1) from None
+    signing = None
+    if sign_key is not None:  # checked here once; each worker process opens it for itself
+        password = _password()
+        _key_or_exit(sign_key, password)
+        signing = {
+            "key": str(sign_key.resolve()),
+            "password": password,
+            "level": str(level),
+            "timestamp_url": tsa,
+        }
     formats = tuple(suffix.lstrip(".") for suffix in fmt.suffixes)
     failures: list[tuple[int, Exception]] = []
     show = progress if progress is not None else sys.stdout.isatty()
@@ -482,6 +505,7 @@ def merge(
                 workers=workers,
                 resume=resume,
                 chunk_size=chunk_size_for(len(rows)),
+                sign=signing,
                 on_result=on_result,
             )
         except KeyboardInterrupt:

@@ -13,14 +13,14 @@ import re
 import signal
 import unicodedata
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from thaidocs.api import to_docx, to_pdf
+from thaidocs.api import _signed, to_docx, to_pdf
 from thaidocs.batch.merge import Origin, origin
 from thaidocs.errors import InputError, Problem
 from thaidocs.files import write_atomic
@@ -30,6 +30,7 @@ from thaidocs.model.load import DocumentSource, as_document
 Result = Path | tuple[Path, ...] | Exception
 Name = str | Callable[[Document], str] | None
 Item = DocumentSource | Exception
+Signing = str | Path | Mapping[str, Any] | None
 
 FORMATS = ("pdf", "docx")
 #: documents a task: dispatch then costs well under 1 % of the rendering
@@ -60,6 +61,7 @@ def render_many(
     workers: int | None = None,
     resume: bool = False,
     chunk_size: int | None = None,
+    sign: Signing = None,
     on_result: Callable[[int, Result], None] | None = None,
 ) -> list[Result]:
     """Write every document into ``out_dir``; one result per input, in input order.
@@ -72,7 +74,10 @@ def render_many(
     over the record and the document's fields (``"{number}"``, ``"{row:04d}"``) or a
     callable of the document; by default the row number. Names are made safe for every file
     system and never collide. ``resume`` keeps documents whose outputs already exist.
-    ``on_result(index, result)`` is called as each result arrives, in order.
+    ``sign`` signs each PDF in field signer-1 as `render` does: a PKCS#12 path or a mapping
+    of ``thaidocs.sign``'s keyword arguments (a key's path, not a loaded key, so that it can
+    travel to worker processes). ``on_result(index, result)`` is called as each result
+    arrives, in order.
     """
     kinds = _formats(formats)
     out = Path(out_dir)
@@ -80,7 +85,7 @@ def render_many(
     size = chunk_size or chunk_size_for(len(docs) if isinstance(docs, list | tuple) else None)
     results: list[Result] = []
     with _pool(executor, workers) as (pool, in_flight):
-        jobs = _Jobs(out, kinds, _Namer(name), resume)
+        jobs = _Jobs(out, kinds, _Namer(name), resume, sign)
         for index, result in enumerate(jobs.run(docs, pool, size, in_flight)):
             results.append(result)
             if on_result is not None:
@@ -133,13 +138,16 @@ def _worker_start() -> None:
 
 
 def _render_chunk(
-    docs: list[Document], formats: tuple[str, ...]
+    docs: list[Document], formats: tuple[str, ...], sign: Signing
 ) -> list[dict[str, bytes] | Exception]:
     """Each document's bytes in each format, or what stopped it (run on a worker)."""
     out: list[dict[str, bytes] | Exception] = []
     for doc in docs:
         try:
-            out.append({kind: _WRITERS[kind](doc) for kind in formats})
+            files = {kind: _WRITERS[kind](doc) for kind in formats}
+            if sign is not None and "pdf" in files:
+                files["pdf"] = _signed(files["pdf"], doc, sign)
+            out.append(files)
         except Exception as exc:
             out.append(exc)
     return out
@@ -190,11 +198,14 @@ class _Job:
 
 
 class _Jobs:
-    def __init__(self, out: Path, formats: tuple[str, ...], namer: _Namer, resume: bool) -> None:
+    def __init__(
+        self, out: Path, formats: tuple[str, ...], namer: _Namer, resume: bool, sign: Signing
+    ) -> None:
         self._out = out
         self._formats = formats
         self._namer = namer
         self._resume = resume
+        self._sign = sign
 
     def run(
         self, docs: Iterable[Item], pool: Executor, size: int, in_flight: int
@@ -245,7 +256,7 @@ class _Jobs:
     def _submit(self, pool: Executor, chunk: list[Document], waiting: list[_Job]) -> int:
         if not chunk:
             return 0
-        future = pool.submit(_render_chunk, list(chunk), self._formats)
+        future = pool.submit(_render_chunk, list(chunk), self._formats, self._sign)
         for job in waiting:
             job.future = future
         waiting[-1].last_of_chunk = True

@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Documents per second when rendering many: a mail merge of letters on 1 and 2 processes
+and on a local Dask cluster, all in one run (absolute times drift between machines).
+
+Usage: python bench/batch.py [--letters 400] [--workers 2] [--no-dask]
+
+Each letter is merged from a record with its own school, signer, amount and date, so the text
+varies as a real mail merge does. Pools start cold, as a user's run does (each worker pays
+its first-render cost); the Dask cluster is started before the clock, its workers cold.
+Prints the CPUs this process may use (its affinity, not the machine's count).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import thaidocs
+from thaidocs.batch import available_cpus
+
+SCHOOLS = ["เบญจมเทพอุทิศ", "พรหมานุสรณ์", "คงคาราม", "ท่ายางวิทยา", "ชะอำคุณาธาร", "แก่งกระจานวิทยา"]
+FIRST = ["สมชาย", "สมหญิง", "ประเสริฐ", "วิไลวรรณ", "ณัฐพงศ์", "กนกพร", "ธีรวัฒน์", "พิมพ์ชนก"]
+LAST = ["ใจดี", "ศรีสวัสดิ์", "วงศ์ใหญ่", "แก้วมณี", "พงษ์ไพบูลย์", "บุญเรือง", "ทองคำ"]
+PROJECTS = ["ส่งเสริมการอ่าน", "พัฒนาห้องปฏิบัติการวิทยาศาสตร์", "อาหารกลางวัน", "ดนตรีไทย"]
+
+TEMPLATE: dict[str, Any] = {
+    "type": "letter",
+    "number": "ศธ ๐๔๒๔๗/{{ no | thai_digits }}",
+    "agency": "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาเพชรบุรี",
+    "address": ["ถนนราชดำเนิน ตำบลคลองกระแชง", "อำเภอเมืองเพชรบุรี จังหวัดเพชรบุรี ๗๖๐๐๐"],
+    "date": "{{ date }}",
+    "subject": "แจ้งผลการจัดสรรงบประมาณโครงการ{{ project }}",
+    "to": "ผู้อำนวยการโรงเรียน{{ school }}",
+    "body": [
+        "ตามที่โรงเรียน{{ school }} ได้เสนอโครงการ{{ project }} เพื่อขอรับการสนับสนุนงบประมาณ "
+        "ประจำปีงบประมาณ พ.ศ. ๒๕๖๘ ความละเอียดแจ้งแล้ว นั้น",
+        "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาเพชรบุรี พิจารณาแล้ว อนุมัติจัดสรรงบประมาณ จำนวน "
+        "{{ amount | number(decimals=2) }} บาท ({{ amount | baht_text }}) ให้ดำเนินการตามโครงการ "
+        "และรายงานผลภายในวันที่ {{ due | thai_date }}",
+        "จึงเรียนมาเพื่อโปรดทราบและดำเนินการต่อไป",
+    ],
+    "signers": [
+        {"name": "{{ signer }}", "position": "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษามัธยมศึกษาเพชรบุรี"}
+    ],
+    "owner_unit": "กลุ่มนโยบายและแผน",
+    "phone": "๐ ๓๒๔๒ ๕๔๙๒",
+}
+
+
+def records(count: int) -> list[dict[str, str]]:
+    pick = random.Random(1)
+    rows = []
+    for number in range(1, count + 1):
+        day = dt.date(2024, 10, 1) + dt.timedelta(days=pick.randrange(300))
+        rows.append(
+            {
+                "no": str(number),
+                "date": day.isoformat(),
+                "due": (day + dt.timedelta(days=60)).isoformat(),
+                "school": pick.choice(SCHOOLS),
+                "project": pick.choice(PROJECTS),
+                "amount": f"{pick.randrange(5000, 900000)}.{pick.choice(['00', '50', '75'])}",
+                "signer": f"นาย{pick.choice(FIRST)} {pick.choice(LAST)}",
+            }
+        )
+    return rows
+
+
+def rate(label: str, run: Callable[[Path], list[thaidocs.batch.Result]], count: int) -> float:
+    out = Path(tempfile.mkdtemp(prefix="thaidocs-bench-"))
+    try:
+        start = time.perf_counter()
+        results = run(out)
+        seconds = time.perf_counter() - start
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+    failed = sum(isinstance(result, Exception) for result in results)
+    assert failed == 0, f"{failed} letters failed"
+    per_second = count / seconds
+    print(f"{label:<34} {seconds:7.2f} s  {per_second:7.1f} documents/s")
+    return per_second
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--letters", type=int, default=400)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--no-dask", action="store_true")
+    args = parser.parse_args()
+    count, workers = args.letters, args.workers
+    docs = list(thaidocs.merge(TEMPLATE, records(count)))
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"{count} letters; CPUs available to this process: {available_cpus()}", end="")
+    print(f"; load average before the run: {load:.1f}")
+
+    thaidocs.to_pdf(docs[0])  # type: ignore[arg-type]
+    start = time.perf_counter()
+    for doc in docs[1:21]:
+        thaidocs.to_pdf(doc)  # type: ignore[arg-type]
+    serial = 20 / (time.perf_counter() - start)
+    print(f"{'in process, warm (20 letters)':<34} {'':9}  {serial:7.1f} documents/s")
+
+    one = rate(
+        "process pool, 1 worker", lambda out: thaidocs.render_many(docs, out, workers=1), count
+    )
+    many = rate(
+        f"process pool, {workers} workers",
+        lambda out: thaidocs.render_many(docs, out, workers=workers),
+        count,
+    )
+    print(f"{'speed-up':<34} {many / one:17.2f}×")
+    if args.no_dask:
+        return
+    from distributed import Client, LocalCluster
+
+    with (
+        LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        on_dask = rate(
+            f"dask LocalCluster, {workers} workers",
+            lambda out: thaidocs.render_many(docs, out, executor=client.get_executor()),
+            count,
+        )
+    print(f"{'dask / process pool':<34} {on_dask / many:17.2f}×")
+
+
+if __name__ == "__main__":
+    main()
