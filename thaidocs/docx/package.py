@@ -8,6 +8,8 @@ import zipfile
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+from docx.opc.pkgwriter import _ContentTypesItem
 
 from thaidocs.layout.tree import Metadata
 
@@ -45,19 +47,27 @@ def set_properties(document: Document, metadata: Metadata) -> None:
     props.revision = 1
 
 
-def stable_zip(data: bytes) -> bytes:
-    """Rewrite the package with fixed entry times and attributes, content types first and
-    then every part by name."""
+def package_bytes(document: Document) -> bytes:
+    """The package as a zip with fixed entry times and attributes, content types first and
+    then every part by name: the members python-docx's package writer makes, zipped once."""
+    package = document.part.package
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
+    members = {
+        CONTENT_TYPES_URI.membername: _ContentTypesItem.from_parts(parts).blob,  # type: ignore[no-untyped-call]
+        PACKAGE_URI.rels_uri.membername: package.rels.xml,
+    }
+    for part in parts:
+        members[part.partname.membername] = part.blob
+        if len(part.rels):
+            members[part.partname.rels_uri.membername] = part.rels.xml
     out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        names = sorted(source.namelist(), key=lambda name: (name != _CONTENT_TYPES, name))
-        for name in names:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in sorted(members, key=lambda name: (name != _CONTENT_TYPES, name)):
             info = zipfile.ZipInfo(name, date_time=EPOCH.timetuple()[:6])
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3
             info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name))
+            target.writestr(info, members[name])
     return out.getvalue()

@@ -7,7 +7,6 @@ is left whole for Word's and LibreOffice's own Thai line breaking (no U+200B, no
 
 from __future__ import annotations
 
-import io
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -74,9 +73,7 @@ def write_docx(doc: LayoutDocument) -> bytes:
     for index, section in enumerate(doc.sections):
         writer.section(index, section)
     package.set_properties(document, doc.metadata)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return package.stable_zip(buffer.getvalue())
+    return package.package_bytes(document)
 
 
 def _furniture(page: PageSetup, body_size: float) -> tuple[Paragraph | None, Paragraph | None]:
