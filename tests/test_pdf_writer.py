@@ -484,7 +484,7 @@ def test_samples_read_back_in_full(sample: Path, tmp_path: Path) -> None:
     for paragraph in tree.paragraphs():
         assert squash(paragraph.text) in text
     groups = [b for s in tree.sections for b in s.blocks if isinstance(b, SignatureGroup)]
-    assert groups
+    assert groups or load(sample).type in ("statement", "news", "stamped")  # issued unsigned
     for group in groups:
         for row in group.rows:
             for signature in row:

@@ -163,6 +163,14 @@ def at_foot(ppr: BaseOxmlElement, *, width: int) -> None:
     put(ppr, frame, PPR_ORDER)
 
 
+def set_box_border(ppr: BaseOxmlElement, *, eighths: int) -> None:
+    """A single frame around the paragraph, ``eighths`` of a point thick."""
+    borders = element("w:pBdr")
+    for side in ("top", "left", "bottom", "right"):
+        borders.append(element(f"w:{side}", val="single", sz=eighths, space=0, color="auto"))
+    put(ppr, borders, PPR_ORDER)
+
+
 def field(instruction: str) -> list[BaseOxmlElement]:
     """The runs of a complex field with no cached result: the application computes it."""
     runs = []

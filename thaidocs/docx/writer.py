@@ -15,7 +15,7 @@ from functools import cached_property
 import docx
 from docx.document import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.text import WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.image.image import Image
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -33,6 +33,7 @@ from thaidocs.layout.tree import (
     LayoutDocument,
     PageSetup,
     Paragraph,
+    Photo,
     Rule,
     Run,
     Section,
@@ -81,7 +82,7 @@ def _furniture(page: PageSetup, body_size: float) -> tuple[Paragraph | None, Par
     number's runs are the text before and after it."""
     mark = None
     if page.mark is not None:
-        run = Run(page.mark, size=page.mark_size, color=page.mark_color)
+        run = Run(page.mark, bold=True, size=page.mark_size, color=page.mark_color)
         mark = Paragraph((run,), align=Align.CENTER, size=page.mark_size, role="mark")
     number = None
     if page.page_number_format is not None:
@@ -257,6 +258,8 @@ class _Writer:
                 self._gap(Pt(block.height), keep_with_next=keep)
             elif isinstance(block, Table):
                 self._table(block, keep_with_next=keep)
+            elif isinstance(block, Photo):
+                self._photo(block, page)
             else:
                 self._signatures(block, page, keep_with_next=keep)
 
@@ -314,6 +317,26 @@ class _Writer:
         fmt.space_before = Pt(rule.space_before)
         ppr = holder._p.get_or_add_pPr()
         oxml.set_top_border(ppr, dashed=rule.dashed, eighths=round(rule.thickness * 8))
+
+    def _photo(self, photo: Photo, page: PageSetup) -> None:
+        """A framed paragraph as wide and (at least) as tall as the photo, the picture inside
+        it scaled to fit."""
+        holder = self.document.add_paragraph()
+        fmt = holder.paragraph_format
+        fmt.left_indent = Cm(photo.left)
+        fmt.right_indent = Cm(page.text_width - photo.left - photo.width)
+        fmt.space_before = Pt(photo.space_before)
+        fmt.line_spacing = Cm(photo.height)
+        fmt.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
+        fmt.keep_with_next = photo.keep_with_next
+        fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        oxml.set_box_border(holder._p.get_or_add_pPr(), eighths=round(photo.frame * 8))
+        if photo.image is not None:
+            native = Image.from_file(str(photo.image))
+            scale = min(Cm(photo.width) / native.width, Cm(photo.height) / native.height)
+            size = (Length(round(native.width * scale)), Length(round(native.height * scale)))
+            holder.add_run().add_picture(str(photo.image), width=size[0], height=size[1])
+        self._after_table = False
 
     def _table(self, table: Table, *, keep_with_next: bool) -> None:
         """The table; ``keep_with_next`` keeps its last row with the block after it."""

@@ -65,6 +65,7 @@ class LayoutSpec(BaseModel):
     memo_label_size: TypeSize = 20.0  # [R]
     urgency_size: TypeSize = 32.0  # [R] at least 32
     mark_color: Colour = "C00000"  # [R] urgency and secrecy marks are red
+    secrecy_size: TypeSize = 20.0  # [H] secrecy mark, bold, larger than the body
 
     # Emblem (Garuda)
     emblem_height: Width = 3.0  # [R]
@@ -82,6 +83,10 @@ class LayoutSpec(BaseModel):
     # [H] least gap between a clause number and its text; a list whose widest number
     # (๒.๑๐, (๑๒)) leaves less moves the text of all its items right together
     clause_gap: Length = 0.2
+
+    # ระเบียบ / ข้อบังคับ: "ข้อ ๑", its sub-items "(๑)" and theirs "(ก)" start at these
+    # first-line indents (cm); their wrapped lines run back to the left margin [H]
+    regulation_clause_indent: tuple[float, float, float] = (2.5, 3.25, 4.0)
 
     # Date line and signature
     date_line_indent: Length = 5.0  # [H] "ประกาศ ณ วันที่ …" from the left margin
@@ -105,6 +110,21 @@ class LayoutSpec(BaseModel):
         1.25  # [H] labelled lines: text at the next multiple past the label
     )
     letter_contact_size: TypeSize = 16.0  # [H]
+
+    # หนังสือประทับตรา: the agency's name and the date centred on ``signature_axis`` where
+    # the stamp goes; the officer's initials beside the stamp, from the left margin [H]
+    stamp_initials_indent: float = 12.5
+
+    # หนังสือรับรอง: the holder's photo at the bottom left, 4 × 5 cm [H]
+    photo_width: float = 4.0
+    photo_height: float = 5.0
+    photo_indent: float = 1.0  # [H] the frame's left edge from the left margin
+
+    # รายงานการประชุม: attendance lists, ๑. at the number indent, the name after it, the
+    # position and the note (ลาป่วย, ติดราชการ) at their tabs, cm from the left margin [H]
+    minutes_number_indent: float = 1.0
+    minutes_position_tab: float = 6.0
+    minutes_note_tab: float = 12.0
 
     # Memo
     memo_date_label: Length = 8.0  # [H] "วันที่" on the ที่ line

@@ -7,21 +7,24 @@ from thaidocs.layout.tree import (
     Emblem,
     LayoutDocument,
     Paragraph,
+    Photo,
     Rule,
     Spacer,
     Table,
 )
 
-#: stand-ins for the two blocks that carry no text
+#: stand-ins for the blocks that carry no text
 EMBLEM = "[emblem]"
 RULE = "[rule]"
+PHOTO = "[photo]"
 
 
 def tree_text(tree: LayoutDocument) -> list[str]:
     """Every paragraph, table cell and signature line, in order, one string each.
 
-    The emblem and the title rule appear as ``EMBLEM`` and ``RULE`` (the emblem's band text
-    follows it); a cell's paragraphs are joined by newlines; tabs stay as ``"\\t"``.
+    The emblem, the title rule and a photo frame appear as ``EMBLEM``, ``RULE`` and
+    ``PHOTO`` (the emblem's band text follows it); a cell's paragraphs are joined by
+    newlines; tabs stay as ``"\\t"``.
     """
     return [text for section in tree.sections for block in section.blocks for text in _text(block)]
 
@@ -35,6 +38,8 @@ def _text(block: Block) -> list[str]:
         return [RULE]
     if isinstance(block, Spacer):
         return []
+    if isinstance(block, Photo):
+        return [PHOTO]
     if isinstance(block, Table):
         return [cell.text for row in (*block.header, *block.rows) for cell in row]
     lines: list[str] = []
@@ -46,4 +51,4 @@ def _text(block: Block) -> list[str]:
     return lines
 
 
-__all__ = ["EMBLEM", "RULE", "tree_text"]
+__all__ = ["EMBLEM", "PHOTO", "RULE", "tree_text"]

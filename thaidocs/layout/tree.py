@@ -158,7 +158,22 @@ class SignatureGroup:
     size: float = 16.0
 
 
-Block = Paragraph | Emblem | Rule | Spacer | Table | SignatureGroup
+@dataclass(frozen=True)
+class Photo:
+    """A photograph in a thin frame, or the empty frame to paste one into (a certificate's
+    holder). The image is scaled to fit inside the frame, centred."""
+
+    image: Path | None
+    width: float  # cm
+    height: float  # cm
+    #: the frame's left edge, from the left margin, in cm
+    left: float
+    frame: float = 0.5  # pt
+    space_before: float = 0.0  # pt
+    keep_with_next: bool = True
+
+
+Block = Paragraph | Emblem | Rule | Spacer | Table | SignatureGroup | Photo
 
 
 @dataclass(frozen=True)
@@ -183,7 +198,7 @@ class PageSetup:
     #: distance of the page number's baseline-box top from the paper's top edge, in cm
     page_number_top: float = 1.5
     page_number_on_first: bool = False
-    #: red marks printed at the top and bottom centre of every page (ชั้นความลับ)
+    #: red bold marks printed at the top and bottom centre of every page (ชั้นความลับ)
     mark: str | None = None
     mark_size: float = 32.0
     #: RGB hex of the marks (ชั้นความลับ is printed red)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal, Self
@@ -44,6 +45,8 @@ FISCAL_MONTHS = (10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9)
 
 Acting = Literal["รักษาราชการแทน", "ปฏิบัติราชการแทน", "รักษาการในตำแหน่ง", "ปฏิบัติหน้าที่แทน"]
 Level = Literal["inform", "consult", "involve", "collaborate", "empower"]
+UrgencyMark = Literal["ด่วน", "ด่วนมาก", "ด่วนที่สุด"]
+SecrecyMark = Literal["ลับ", "ลับมาก", "ลับที่สุด"]
 
 
 class _Strict(BaseModel):
@@ -271,6 +274,8 @@ class Options(_Strict):
     signature_fields: bool = True
     #: PDF: each page the text continues from ends with "/" + the next page's first word + "..."
     catchword: bool = True
+    #: ชั้นความลับ printed at the top and bottom of every page, any type
+    secrecy: SecrecyMark | None = None
     #: overrides of the layout spec's house defaults, e.g. {date_line_indent: 4.5}
     spec: dict[str, Any] = Field(default_factory=dict)
 
@@ -321,10 +326,6 @@ class Order(_Dated):
     number: PositiveInt
 
 
-UrgencyMark = Literal["ด่วน", "ด่วนมาก", "ด่วนที่สุด"]
-SecrecyMark = Literal["ลับ", "ลับมาก", "ลับที่สุด"]
-
-
 class Letter(_Dated):
     type: Literal["letter"] = "letter"
     number: NonEmpty
@@ -352,10 +353,13 @@ class Letter(_Dated):
 
 class Memo(_Dated):
     type: Literal["memo"] = "memo"
+    #: optional for a memo: its unit line (ส่วนราชการ) names the agency
+    agency: NonEmpty | None = None  # type: ignore[assignment]
     unit: NonEmpty
     phone: NonEmpty | None = None
     number: NonEmpty | None = None
     to: NonEmpty
+    urgency: UrgencyMark | None = None
 
 
 def _month(token: str) -> int:
@@ -430,15 +434,21 @@ class Section(_Strict):
     body: list[Block] = Field(default_factory=list)
 
 
-def _be_year(value: Any) -> Any:
-    if isinstance(value, str):
-        text = to_arabic_digits(value.strip())
-        if text.isascii() and text.isdigit():
-            value = int(text)
-    if isinstance(value, int) and not isinstance(value, bool) and value < 2400:
-        hint = f" (C.E. {value} is B.E. {value + 543})" if 1900 <= value <= 2200 else ""
-        raise ValueError(f"fiscal year is B.E.; {value} looks like C.E.{hint}")
-    return value
+def be_year_value(what: str) -> Callable[[Any], Any]:
+    """A validator of a B.E. year given as a number or Thai digits; ``what`` names it in the
+    error that a C.E. year gets."""
+
+    def check(value: Any) -> Any:
+        if isinstance(value, str):
+            text = to_arabic_digits(value.strip())
+            if text.isascii() and text.isdigit():
+                value = int(text)
+        if isinstance(value, int) and not isinstance(value, bool) and value < 2400:
+            hint = f" (C.E. {value} is B.E. {value + 543})" if 1900 <= value <= 2200 else ""
+            raise ValueError(f"{what} is B.E.; {value} looks like C.E.{hint}")
+        return value
+
+    return check
 
 
 class Plan(_Document):
@@ -446,7 +456,7 @@ class Plan(_Document):
     title: NonEmpty
     fiscal_year: Annotated[
         int,
-        BeforeValidator(_be_year),
+        BeforeValidator(be_year_value("fiscal year")),
         Field(ge=2400, le=2800),
         WithJsonSchema(
             {
@@ -467,14 +477,45 @@ class Plan(_Document):
         return self.participation_labels.get(level) or DEFAULT_LEVEL_LABELS[level]  # type: ignore[call-overload]
 
 
-Document = Announcement | Order | Letter | Memo | Plan
+Clause.model_rebuild()
 
-DOCUMENT_TYPES: dict[str, type[Announcement | Order | Letter | Memo | Plan]] = {
+# The further forms build on the classes above, so they are imported once those exist.
+from thaidocs.model.forms import (  # noqa: E402
+    Bylaw,
+    Certificate,
+    Minutes,
+    News,
+    Regulation,
+    Stamped,
+    Statement,
+)
+
+Document = (
+    Announcement
+    | Order
+    | Letter
+    | Memo
+    | Plan
+    | Regulation
+    | Bylaw
+    | Statement
+    | News
+    | Stamped
+    | Certificate
+    | Minutes
+)
+
+DOCUMENT_TYPES: dict[str, type[Document]] = {
     "announcement": Announcement,
     "order": Order,
     "letter": Letter,
     "memo": Memo,
     "plan": Plan,
+    "regulation": Regulation,
+    "bylaw": Bylaw,
+    "statement": Statement,
+    "news": News,
+    "stamped": Stamped,
+    "certificate": Certificate,
+    "minutes": Minutes,
 }
-
-Clause.model_rebuild()

@@ -143,6 +143,11 @@ def from_dict(
     for path, message in _acting_problems(data):
         if not any(p.path == path for p in found):
             found.append(Problem(path, message))
+    # So does a type's rule across fields (a regulation's clauses or chapters).
+    rules = getattr(cls, "rule_problems", None)
+    for path, message in rules(data) if rules is not None else ():
+        if not any(p.path == path for p in found):
+            found.append(Problem(path, message))
     raise InputError(found, source)
 
 

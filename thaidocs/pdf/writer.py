@@ -28,6 +28,7 @@ from thaidocs.layout.tree import (
     LayoutDocument,
     PageSetup,
     Paragraph,
+    Photo,
     Rule,
     Run,
     Section,
@@ -47,6 +48,7 @@ from thaidocs.pdf.flows import (
     draw_lines,
 )
 from thaidocs.pdf.fonts import FontFamily, load_family
+from thaidocs.pdf.photo import PhotoFlow
 from thaidocs.pdf.tables import TableFlow
 from thaidocs.pdf.text import Line, TextEngine
 from thaidocs.thai import to_thai_digits
@@ -183,6 +185,8 @@ def _flow(
         return SpaceFlow(block.height)
     if isinstance(block, Table):
         return TableFlow.build(block, engine, keep_with_next=False)
+    if isinstance(block, Photo):
+        return PhotoFlow(block)
     return SignatureFlow.build(block, engine, on_signing_space)
 
 
@@ -319,7 +323,7 @@ class _Pages:
             draw_lines(canvas, self.engine, lines, 0.0, height - setup.page_number_top * cm)
         if setup.mark:
             mark = Paragraph(
-                (Run(setup.mark, color=setup.mark_color),),
+                (Run(setup.mark, bold=True, color=setup.mark_color),),
                 align=Align.CENTER,
                 size=setup.mark_size,
             )

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from thaidocs.layout.compose.context import Context
 from thaidocs.layout.measure import text_width
@@ -32,7 +33,7 @@ from thaidocs.model.document import (
 )
 
 # Thai letters used to count items, in dictionary order (ฃ and ฅ are obsolete and skipped).
-_LETTERS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
+THAI_LETTERS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
 _NUMERIC = re.compile(r"[-\d๐-๙.,/()% ]+")
 
 
@@ -49,6 +50,14 @@ def body_blocks(blocks: Sequence[InputBlock], ctx: Context) -> list[Block]:
         elif isinstance(block, TextBlock):
             out.append(paragraph(ctx.text(block.text), ctx, indent=block.indent))
     return out
+
+
+def keep_end(blocks: list[Block]) -> list[Block]:
+    """``blocks`` with the last one kept with what follows (the end of the text takes the
+    closing of an unsigned document, like a signature, to its page)."""
+    if blocks and isinstance(blocks[-1], Paragraph):
+        blocks[-1] = replace(blocks[-1], keep_with_next=True)
+    return blocks
 
 
 def paragraph(text: str, ctx: Context, *, indent: bool = True, role: str = "body") -> Paragraph:
@@ -111,9 +120,9 @@ def _clause_number(ctx: Context, level: int, parent: str, n: int) -> str:
         return ctx.number(n) + "."
     if level == 1:
         return parent + ctx.number(n)
-    if level == 2 or n > len(_LETTERS):
+    if level == 2 or n > len(THAI_LETTERS):
         return "(" + ctx.number(n) + ")"
-    return "(" + _LETTERS[n - 1] + ")"
+    return "(" + THAI_LETTERS[n - 1] + ")"
 
 
 def cell(

@@ -25,12 +25,20 @@ class Context:
     spec: LayoutSpec
     digits: Digits
     emblem_image: Path | None
+    #: ชั้นความลับ printed on every page (``options.secrecy``, or a letter's own key)
+    secrecy: str | None = None
     #: names and terms the PDF line breaker must keep whole, in first-seen order
     words: list[str] = field(default_factory=list)
 
     @classmethod
     def of(cls, doc: Document, spec: LayoutSpec) -> Context:
-        return cls(spec=spec, digits=doc.options.digits, emblem_image=doc.options.emblem)
+        own = getattr(doc, "secrecy", None)
+        return cls(
+            spec=spec,
+            digits=doc.options.digits,
+            emblem_image=doc.options.emblem,
+            secrecy=doc.options.secrecy or own,
+        )
 
     def text(self, value: str) -> str:
         """Running text in the document's digits; "arabic" leaves it as the caller wrote it."""
@@ -62,10 +70,9 @@ class Context:
                     self.remember(given[len(title) :])
                     break
 
-    def page(
-        self, *, emblem: bool = True, landscape: bool = False, mark: str | None = None
-    ) -> PageSetup:
-        """The page of a section; its first page starts at the emblem's band when it has one."""
+    def page(self, *, emblem: bool = True, landscape: bool = False) -> PageSetup:
+        """The page of a section; its first page starts at the emblem's band when it has one.
+        A secrecy mark is printed at the top and bottom of every page."""
         spec = self.spec
         width, height = spec.page_width, spec.page_height
         if landscape:
@@ -83,8 +90,8 @@ class Context:
             page_number_format=spec.page_number_format,
             page_number_digits=self.digits,
             page_number_top=spec.page_number_top,
-            mark=mark,
-            mark_size=spec.urgency_size,
+            mark=self.secrecy,
+            mark_size=spec.secrecy_size,
             mark_color=spec.mark_color,
         )
 

@@ -17,25 +17,10 @@ from thaidocs.model.document import Letter
 def letter(doc: Letter, ctx: Context) -> tuple[Section, ...]:
     spec = ctx.spec
     size = spec.body_size
-    beside: tuple[Paragraph, ...] = ()
-    if doc.urgency:
-        mark = Run(doc.urgency, bold=True, size=spec.urgency_size, color=spec.mark_color)
-        beside = (Paragraph(runs=(mark,), size=spec.urgency_size, role="urgency"),)
-    agency = ctx.text(doc.agency)
     to = ctx.text(doc.to)
-    ctx.remember(agency, to)
-    column = agency_column([agency, *(ctx.text(line) for line in doc.address)], ctx)
-    blocks: list[Block] = [
-        ctx.emblem(beside, overlap=spec.letter_band_lines * spec.line_height),
-        Paragraph(
-            runs=(Run("ที่ " + ctx.text(doc.number)), Run("\t" + agency)),
-            size=size,
-            left_indent=column,
-            first_line_indent=-column,
-            tabs=(TabStop(column),),
-            role="header",
-        ),
-    ]
+    column = agency_column([ctx.text(doc.agency), *(ctx.text(line) for line in doc.address)], ctx)
+    blocks: list[Block] = number_band(ctx, doc.number, doc.agency, doc.urgency, column)
+    ctx.remember(to)
     blocks += [
         Paragraph(runs=(Run(ctx.text(line)),), size=size, left_indent=column, role="address")
         for line in doc.address
@@ -67,11 +52,40 @@ def letter(doc: Letter, ctx: Context) -> tuple[Section, ...]:
     )
     axis = spec.letter_closing_indent + text_width(closing, size) / 2
     blocks.append(signature_group(doc.signers, ctx, axis=axis))
-    blocks += _contact(doc, ctx)
+    blocks += contact(ctx, doc.owner_unit, phone=doc.phone, fax=doc.fax, email=doc.email)
     blocks += [
         replace(p, at_foot=True) for p in labelled("สำเนาส่ง", doc.copies, ctx, role="copies")
     ]
-    return (Section(page=ctx.page(mark=doc.secrecy), blocks=tuple(blocks)),)
+    return (Section(page=ctx.page(), blocks=tuple(blocks)),)
+
+
+def number_band(
+    ctx: Context, number: str, agency: str, urgency: str | None, column: float
+) -> list[Block]:
+    """The Garuda's band: an urgency mark beside it, then "ที่ …" at the left margin and the
+    agency from ``column`` (see `agency_column`) on the line at the Garuda's foot."""
+    spec = ctx.spec
+    beside = (urgency_mark(ctx, urgency),) if urgency else ()
+    name = ctx.text(agency)
+    ctx.remember(name)
+    return [
+        ctx.emblem(beside, overlap=spec.letter_band_lines * spec.line_height),
+        Paragraph(
+            runs=(Run("ที่ " + ctx.text(number)), Run("\t" + name)),
+            size=spec.body_size,
+            left_indent=column,
+            first_line_indent=-column,
+            tabs=(TabStop(column),),
+            role="header",
+        ),
+    ]
+
+
+def urgency_mark(ctx: Context, urgency: str, align: Align = Align.LEFT) -> Paragraph:
+    """ด่วน, ด่วนมาก or ด่วนที่สุด: red, bold, large, on the Garuda's band."""
+    spec = ctx.spec
+    mark = Run(urgency, bold=True, size=spec.urgency_size, color=spec.mark_color)
+    return Paragraph(runs=(mark,), align=align, size=spec.urgency_size, role="urgency")
 
 
 def agency_column(lines: Sequence[str], ctx: Context) -> float:
@@ -134,17 +148,24 @@ def labelled(
     return out
 
 
-def _contact(doc: Letter, ctx: Context) -> list[Paragraph]:
+def contact(
+    ctx: Context,
+    owner_unit: str | None,
+    *,
+    phone: str | None = None,
+    fax: str | None = None,
+    email: str | None = None,
+) -> list[Paragraph]:
     """The owning unit and how to reach it, at the bottom left, after one blank line."""
     fields = (
-        ("", doc.owner_unit),
-        ("โทร. ", doc.phone),
-        ("โทรสาร ", doc.fax),
-        ("ไปรษณีย์อิเล็กทรอนิกส์ ", doc.email),
+        ("", owner_unit),
+        ("โทร. ", phone),
+        ("โทรสาร ", fax),
+        ("ไปรษณีย์อิเล็กทรอนิกส์ ", email),
     )
     lines = [prefix + ctx.text(value) for prefix, value in fields if value]
-    if doc.owner_unit:
-        ctx.remember(ctx.text(doc.owner_unit))
+    if owner_unit:
+        ctx.remember(ctx.text(owner_unit))
     spec = ctx.spec
     return [
         Paragraph(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from thaidocs.layout.compose.blocks import body_blocks
 from thaidocs.layout.compose.context import Context
+from thaidocs.layout.compose.letter import urgency_mark
 from thaidocs.layout.compose.signature import signature_group
 from thaidocs.layout.measure import text_width
 from thaidocs.layout.tree import (
@@ -27,16 +28,20 @@ def memo(doc: Memo, ctx: Context) -> tuple[Section, ...]:
         size=spec.memo_title_size,
         role="title",
     )
+    # the Garuda is at the left: an urgency mark goes to the right end of the band
+    urgency = (urgency_mark(ctx, doc.urgency, Align.RIGHT),) if doc.urgency else ()
     emblem = Emblem(
         image=ctx.emblem_image,
         height=spec.memo_emblem_height,
         align=Align.LEFT,
         top=spec.emblem_top,
-        beside=(title,),
+        beside=(title, *urgency),
     )
     unit = ctx.text(doc.unit)
     to = ctx.text(doc.to)
-    ctx.remember(ctx.text(doc.agency), unit, to)
+    if doc.agency:
+        ctx.remember(ctx.text(doc.agency))
+    ctx.remember(unit, to)
     if doc.phone:
         unit += " โทร. " + ctx.text(doc.phone)
     to_margin = TabStop(spec.text_width, Align.RIGHT, Leader.DOT)

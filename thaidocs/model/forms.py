@@ -1,0 +1,261 @@
+"""The further forms of the correspondence regulation: ระเบียบ, ข้อบังคับ, แถลงการณ์, ข่าว,
+หนังสือประทับตรา, หนังสือรับรอง and รายงานการประชุม.
+
+They build on the pieces of :mod:`thaidocs.model.document` (blocks, clauses, signers,
+options) and are validated the same way: every bad field is named by its path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Annotated, Any, ClassVar, Literal, Self
+
+from pydantic import (
+    BeforeValidator,
+    Field,
+    PositiveInt,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+from pydantic.json_schema import SkipJsonSchema
+
+from thaidocs.model.document import (
+    Block,
+    ClauseItem,
+    NonEmpty,
+    Options,
+    SecrecyMark,
+    Signer,
+    ThaiDate,
+    UrgencyMark,
+    _resolve,
+    _Strict,
+    be_year_value,
+)
+from thaidocs.thai import be_year, to_arabic_digits
+
+# --- ระเบียบ and ข้อบังคับ -------------------------------------------------------------
+
+
+class Chapter(_Strict):
+    """A หมวด: its heading and its clauses, numbered on from the chapter before."""
+
+    heading: NonEmpty
+    clauses: list[ClauseItem] = Field(min_length=1)
+
+
+BEYear = Annotated[
+    int,
+    BeforeValidator(be_year_value("year")),
+    Field(ge=2400, le=2800),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 2400, "maximum": 2800},
+                {"type": "string", "pattern": "^[0-9๐-๙]{4}$"},
+            ],
+            "description": "B.E. year, e.g. 2567 or ๒๕๖๗",
+        }
+    ),
+]
+
+
+class _Rules(_Strict):
+    """ระเบียบ (form 5) and ข้อบังคับ (form 6): clauses ข้อ ๑, ข้อ ๒ … in optional chapters."""
+
+    agency: NonEmpty
+    subject: NonEmpty
+    date: ThaiDate
+    year: BEYear | None = None
+    preamble: NonEmpty | None = None
+    chapters: list[Chapter] = Field(default_factory=list)
+    clauses: list[ClauseItem] = Field(default_factory=list)
+    signers: list[Signer] = Field(min_length=1)
+    options: Options = Field(default_factory=Options)
+
+    @model_validator(mode="after")
+    def _clauses_or_chapters(self) -> Self:
+        data = {"clauses": self.clauses, "chapters": self.chapters}
+        for field, message in self.rule_problems(data):
+            raise ValueError(f"@{field}: {message}")
+        return self
+
+    @classmethod
+    def rule_problems(cls, data: Mapping[str, Any]) -> list[tuple[str, str]]:
+        """Clauses or chapters, one of the two: said even when other fields are wrong too."""
+        if data.get("chapters") and data.get("clauses"):
+            return [("clauses", "give clauses or chapters, not both")]
+        if not data.get("chapters") and not data.get("clauses"):
+            return [("clauses", "required (or chapters, each with its clauses)")]
+        return []
+
+    @property
+    def year_of_issue(self) -> int:
+        """The B.E. year on the พ.ศ. line: ``year`` when given, else the year of ``date``."""
+        return self.year if self.year is not None else be_year(self.date)
+
+    @property
+    def all_clauses(self) -> list[ClauseItem]:
+        """Every ข้อ in order, across chapters (their numbers run on)."""
+        if self.chapters:
+            return [item for chapter in self.chapters for item in chapter.clauses]
+        return list(self.clauses)
+
+
+class Regulation(_Rules):
+    type: Literal["regulation"] = "regulation"
+
+
+class Bylaw(_Rules):
+    type: Literal["bylaw"] = "bylaw"
+
+
+# --- แถลงการณ์ and ข่าว ----------------------------------------------------------------
+
+
+class _Unsigned(_Strict):
+    """A document issued under the agency's name: ``signers`` is refused with the reason
+    (with every other problem of the input, not instead of them)."""
+
+    _kind: ClassVar[str]
+    signers: SkipJsonSchema[Any] = Field(default=None, exclude=True, repr=False)
+
+    @field_validator("signers")
+    @classmethod
+    def _no_signers(cls, value: Any) -> None:
+        if value is not None:
+            raise ValueError(f"{cls._kind} is not signed; the agency's name closes it")
+
+
+class _Release(_Unsigned):
+    """แถลงการณ์ (form 8) and ข่าว (form 9): issued in the agency's name, without a signature."""
+
+    agency: NonEmpty
+    subject: NonEmpty
+    issue: PositiveInt | None = None
+    body: list[Block] = Field(min_length=1)
+    date: ThaiDate
+    options: Options = Field(default_factory=Options)
+
+
+class Statement(_Release):
+    type: Literal["statement"] = "statement"
+    _kind = "a statement"
+
+
+class News(_Release):
+    type: Literal["news"] = "news"
+    _kind = "a news item"
+
+
+# --- หนังสือประทับตรา ------------------------------------------------------------------
+
+
+class Stamped(_Unsigned):
+    """หนังสือประทับตรา (form 3): the agency's stamp and an officer's initials, no signature."""
+
+    type: Literal["stamped"] = "stamped"
+    agency: NonEmpty
+    number: NonEmpty
+    to: NonEmpty
+    body: list[Block] = Field(min_length=1)
+    date: ThaiDate
+    initials: NonEmpty | None = None
+    owner_unit: NonEmpty | None = None
+    phone: NonEmpty | None = None
+    urgency: UrgencyMark | None = None
+    secrecy: SecrecyMark | None = None
+    options: Options = Field(default_factory=Options)
+    _kind = "a stamped letter"
+
+
+# --- หนังสือรับรอง ---------------------------------------------------------------------
+
+
+class Certificate(_Strict):
+    """หนังสือรับรอง: what the agency certifies, signed; an optional photo of the holder."""
+
+    type: Literal["certificate"] = "certificate"
+    agency: NonEmpty
+    number: NonEmpty
+    body: list[Block] = Field(min_length=1)
+    date: ThaiDate
+    signers: list[Signer] = Field(min_length=1)
+    photo: Path | None = None
+    holder: NonEmpty | None = None
+    options: Options = Field(default_factory=Options)
+
+    _photo = field_validator("photo", mode="before")(_resolve)
+
+
+# --- รายงานการประชุม -------------------------------------------------------------------
+
+#: "09.00", "9:30", "๐๙.๐๐ น."; seconds as JSON writes a time ("09:00:00")
+_TIME = re.compile(r"^([01]?\d|2[0-3])[.:]([0-5]\d)(?::[0-5]\d)?(?:\s*น\.)?$")
+
+
+def _time(value: Any) -> Any:
+    """A clock time "09.00", "9:30" or "๐๙.๐๐ น." as ``datetime.time``."""
+    if not isinstance(value, str):
+        return value
+    match = _TIME.match(to_arabic_digits(value.strip()))
+    if match is None:
+        raise ValueError(f"time {value!r} is not hours.minutes, e.g. 09.00")
+    return dt.time(int(match.group(1)), int(match.group(2)))
+
+
+ClockTime = Annotated[
+    dt.time,
+    BeforeValidator(_time),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": "^[0-9๐-๙]{1,2}[.:][0-9๐-๙]{2}( ?น\\.)?$",
+            "description": "time of day, hours.minutes: 09.00",
+        }
+    ),
+]
+
+
+def _session(value: Any) -> Any:
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+class Attendee(_Strict):
+    """One line of an attendance list: name, position and a note (ลาป่วย, ติดราชการ …)."""
+
+    name: NonEmpty
+    position: NonEmpty | None = None
+    note: NonEmpty | None = None
+
+
+class AgendaItem(_Strict):
+    """ระเบียบวาระที่ …: its title, what was said, and the resolution (มติที่ประชุม)."""
+
+    title: NonEmpty
+    body: list[Block] = Field(default_factory=list)
+    resolution: NonEmpty | None = None
+
+
+class Minutes(_Strict):
+    """รายงานการประชุม: who came, the agenda item by item, and who recorded it."""
+
+    type: Literal["minutes"] = "minutes"
+    agency: NonEmpty | None = None
+    meeting: NonEmpty
+    session: Annotated[NonEmpty, BeforeValidator(_session)] | None = None
+    date: ThaiDate
+    place: NonEmpty | None = None
+    present: list[Attendee] = Field(min_length=1)
+    absent: list[Attendee] = Field(default_factory=list)
+    attending: list[Attendee] = Field(default_factory=list)
+    opened: ClockTime | None = None
+    closed: ClockTime | None = None
+    agenda: list[AgendaItem] = Field(min_length=1)
+    recorder: Signer
+    checker: Signer | None = None
+    options: Options = Field(default_factory=Options)
