@@ -86,7 +86,7 @@ class LayoutSpec(BaseModel):
 
     # ระเบียบ / ข้อบังคับ: "ข้อ ๑", its sub-items "(๑)" and theirs "(ก)" start at these
     # first-line indents (cm); their wrapped lines run back to the left margin [H]
-    regulation_clause_indent: tuple[float, float, float] = (2.5, 3.25, 4.0)
+    regulation_clause_indent: tuple[Length, Length, Length] = (2.5, 3.25, 4.0)
 
     # Date line and signature
     date_line_indent: Length = 5.0  # [H] "ประกาศ ณ วันที่ …" from the left margin
@@ -113,18 +113,18 @@ class LayoutSpec(BaseModel):
 
     # หนังสือประทับตรา: the agency's name and the date centred on ``signature_axis`` where
     # the stamp goes; the officer's initials beside the stamp, from the left margin [H]
-    stamp_initials_indent: float = 12.5
+    stamp_initials_indent: Length = 12.5
 
     # หนังสือรับรอง: the holder's photo at the bottom left, 4 × 5 cm [H]
-    photo_width: float = 4.0
-    photo_height: float = 5.0
-    photo_indent: float = 1.0  # [H] the frame's left edge from the left margin
+    photo_width: Width = 4.0
+    photo_height: Width = 5.0
+    photo_indent: Length = 1.0  # [H] the frame's left edge from the left margin
 
     # รายงานการประชุม: attendance lists, ๑. at the number indent, the name after it, the
     # position and the note (ลาป่วย, ติดราชการ) at their tabs, cm from the left margin [H]
-    minutes_number_indent: float = 1.0
-    minutes_position_tab: float = 6.0
-    minutes_note_tab: float = 12.0
+    minutes_number_indent: Length = 1.0
+    minutes_position_tab: Length = 6.0
+    minutes_note_tab: Length = 12.0
 
     # Memo
     memo_date_label: Length = 8.0  # [H] "วันที่" on the ที่ line
@@ -198,6 +198,11 @@ class LayoutSpec(BaseModel):
             "letter_date_indent": self.letter_date_indent,
             "letter_closing_indent": self.letter_closing_indent,
             "memo_date_label": self.memo_date_label,
+            "regulation_clause_indent": max(self.regulation_clause_indent),
+            "stamp_initials_indent": self.stamp_initials_indent,
+            "photo_indent": self.photo_indent + self.photo_width,
+            "minutes_position_tab": self.minutes_position_tab,
+            "minutes_note_tab": self.minutes_note_tab,
         }
         problems += [
             f"{name} {value} cm leaves less than {MIN_COLUMN} cm of the {width:.2f} cm text width"
