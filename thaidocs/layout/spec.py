@@ -112,7 +112,8 @@ class LayoutSpec(BaseModel):
     letter_contact_size: TypeSize = 16.0  # [H]
 
     # หนังสือประทับตรา: the agency's name and the date centred on ``signature_axis`` where
-    # the stamp goes; the officer's initials beside the stamp, from the left margin [H]
+    # the stamp goes; the officer's initials beside the stamp, from the left margin, or
+    # nearer when they would run past the right margin [H]
     stamp_initials_indent: Length = 12.5
 
     # หนังสือรับรอง: the holder's photo at the bottom left, 4 × 5 cm [H]
@@ -121,7 +122,8 @@ class LayoutSpec(BaseModel):
     photo_indent: Length = 1.0  # [H] the frame's left edge from the left margin
 
     # รายงานการประชุม: attendance lists, ๑. at the number indent, the name after it, the
-    # position and the note (ลาป่วย, ติดราชการ) at their tabs, cm from the left margin [H]
+    # position and the note (ลาป่วย, ติดราชการ) at their tabs, cm from the left margin; the
+    # note's tab moves left when the widest note would run past the right margin [H]
     minutes_number_indent: Length = 1.0
     minutes_position_tab: Length = 6.0
     minutes_note_tab: Length = 12.0
@@ -199,10 +201,8 @@ class LayoutSpec(BaseModel):
             "letter_closing_indent": self.letter_closing_indent,
             "memo_date_label": self.memo_date_label,
             "regulation_clause_indent": max(self.regulation_clause_indent),
-            "stamp_initials_indent": self.stamp_initials_indent,
             "photo_indent": self.photo_indent + self.photo_width,
             "minutes_position_tab": self.minutes_position_tab,
-            "minutes_note_tab": self.minutes_note_tab,
         }
         problems += [
             f"{name} {value} cm leaves less than {MIN_COLUMN} cm of the {width:.2f} cm text width"

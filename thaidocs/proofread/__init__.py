@@ -45,19 +45,37 @@ signer.acting-duplicated       warning   the acting phrase typed into the positi
 signer.acting-in-position      info      an acting phrase typed into the position instead of
                                          ``acting``/``acting_for``
 signer.name-parentheses        warning   the name typed in parentheses (printed with them)
+rules.number-typed             warning   a clause number typed into a regulation's clause
+rules.chapter-number           warning   "หมวด ๑" typed into a chapter heading
+rules.reference                warning   "ข้อ ๙" referring to a clause the regulation lacks
+rules.year                     warning   a regulation's year of issue not the date's year
+release.signed                 warning   a signature typed into a statement's or news body
+minutes.times                  error     the meeting closes before it opens
+minutes.attendance             warning   one person both present and absent (or attending)
+minutes.agenda-number          warning   "ระเบียบวาระที่ ๑" typed into an agenda title
 =============================  ========  ==================================================
 """
 
 from __future__ import annotations
 
 from thaidocs.model.load import DocumentSource, as_document
-from thaidocs.proofread import dates, digits, letters, levels, script, sequences, signers, spacing
+from thaidocs.proofread import (
+    dates,
+    digits,
+    forms,
+    letters,
+    levels,
+    script,
+    sequences,
+    signers,
+    spacing,
+)
 from thaidocs.proofread.findings import Finding
 from thaidocs.proofread.walk import text_fields
 
 __all__ = ["Finding", "check"]
 
-_CHECKS = (script, sequences, dates, digits, spacing, levels, letters, signers)
+_CHECKS = (script, sequences, dates, digits, spacing, levels, letters, signers, forms)
 
 
 def check(doc: DocumentSource) -> list[Finding]:

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 
-from thaidocs.model import Announcement, Document, Order
+from thaidocs.model import Announcement, Bylaw, Certificate, Document, Order, Regulation
 from thaidocs.proofread.findings import Finding
 from thaidocs.proofread.walk import TextField
 from thaidocs.thai import (
@@ -50,7 +50,7 @@ _SIGNING_LINE = re.compile(r"^(?:ประกาศ|สั่ง|ให้ไว
 def findings(doc: Document, fields: Sequence[TextField]) -> Iterator[Finding]:
     signed = getattr(doc, "date", None)
     signed = signed if isinstance(signed, dt.date) else None
-    dated_line = isinstance(doc, Announcement | Order)
+    dated_line = isinstance(doc, Announcement | Order | Regulation | Bylaw | Certificate)
     for field in fields:
         if field.kind != "prose":
             continue

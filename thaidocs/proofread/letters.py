@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from thaidocs.model import Document, Letter, Memo
+from thaidocs.model import Certificate, Document, Letter, Memo, Stamped
 from thaidocs.proofread.findings import Finding, Level
 from thaidocs.proofread.walk import TextField
 
@@ -21,6 +21,8 @@ _CLOSING = re.compile("ขอแสดงความนับถือ(?:อย
 def findings(doc: Document, fields: Sequence[TextField]) -> Iterator[Finding]:
     if isinstance(doc, Letter):
         yield from _closing(doc)
+        yield from _number(doc.number, "warning")
+    if isinstance(doc, Stamped | Certificate):
         yield from _number(doc.number, "warning")
     if isinstance(doc, Memo) and doc.number is not None:
         yield from _number(doc.number, "info")

@@ -26,6 +26,10 @@ def findings(doc: Document, fields: Sequence[TextField]) -> Iterator[Finding]:
     for index, signer in enumerate(signers):
         if isinstance(signer, Signer):
             yield from _signer(signer, f"signers[{index}]")
+    for key in ("recorder", "checker"):  # who sign the minutes
+        signer = getattr(doc, key, None)
+        if isinstance(signer, Signer):
+            yield from _signer(signer, key)
 
 
 def _plain(text: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from thaidocs.layout.compose.blocks import body_blocks, keep_end
 from thaidocs.layout.compose.context import Context
 from thaidocs.layout.compose.letter import agency_column, contact, labelled, number_band
+from thaidocs.layout.measure import text_width
 from thaidocs.layout.tree import Align, Block, Paragraph, Run, Section
 from thaidocs.model.forms import Stamped
 
@@ -28,11 +29,13 @@ def stamped(doc: Stamped, ctx: Context) -> tuple[Section, ...]:
     blocks.append(_on_axis(ctx, ctx.text(doc.agency), "stamp", space_before=gap))
     blocks.append(_on_axis(ctx, ctx.date(doc.date, "letter"), "date", keep=bool(doc.initials)))
     if doc.initials:
+        initials = ctx.text(doc.initials)
+        room = spec.text_width - text_width(initials, spec.body_size)
         blocks.append(
             Paragraph(
-                runs=(Run(ctx.text(doc.initials)),),
+                runs=(Run(initials),),
                 size=spec.body_size,
-                left_indent=spec.stamp_initials_indent,
+                left_indent=max(min(spec.stamp_initials_indent, room), 0.0),
                 role="initials",
             )
         )
