@@ -122,7 +122,9 @@ def make_pki(folder: Path) -> PKI:
     """Everything written to ``folder``: root.pem, crl.der, signer-1.p12, signer-2.p12,
     expired.p12 (its certificate ran out yesterday)."""
     root = _issue(ROOT_NAME, None, ca=True, not_after=NOW + timedelta(days=3650))
-    signers = [_issue(name, root) for name in SIGNERS]
+    # one signer with an EC key, one with RSA: the two kinds CAs issue
+    rsa_signer = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    signers = [_issue(SIGNERS[0], root), _issue(SIGNERS[1], root, key=rsa_signer)]
     expired = _issue("นายหมดอายุ ทดสอบ", root, not_after=NOW - timedelta(days=1))
     # pyHanko's in-process timestamper signs with RSA only
     rsa_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import pickle
 import re
 import subprocess
 import sys
@@ -238,9 +239,14 @@ def test_signing_errors_say_what_to_do(pki: PKI, plan_pdf: bytes, tsa: DummyTime
         thaidocs.sign(plan_pdf, key, PASSWORD, level="B-X")
 
 
-def test_a_loaded_key_is_kept(pki: PKI) -> None:
-    first = load_key(pki.files["signer-1.p12"], PASSWORD)
-    assert load_key(pki.files["signer-1.p12"], PASSWORD) is first
+def test_a_loaded_key_is_kept_and_travels_to_other_processes(pki: PKI, plan_pdf: bytes) -> None:
+    first = load_key(pki.files["signer-2.p12"], PASSWORD)
+    assert load_key(pki.files["signer-2.p12"], PASSWORD) is first
+    # a process pool receives the key pickled, and signs with it
+    copy = pickle.loads(pickle.dumps(first))
+    signed = thaidocs.sign(plan_pdf, copy)
+    [report] = thaidocs.verify(signed, trust=[pki.files["root.pem"]])
+    assert report.ok and report.signer == pki.signers[1].name
 
 
 def test_the_password_is_never_logged(

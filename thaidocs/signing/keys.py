@@ -13,19 +13,56 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from threading import Lock
+from typing import Any
 
 from asn1crypto import ocsp, pem
 from asn1crypto import x509 as asn1_x509
-from cryptography import x509
-from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.hazmat.primitives.asymmetric.ec import ECDSA, EllipticCurvePrivateKey
+from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
+from cryptography.hazmat.primitives.serialization import load_der_private_key, pkcs12
 from pyhanko.keys.internal import (
     translate_pyca_cryptography_cert_to_asn1,
     translate_pyca_cryptography_key_to_asn1,
 )
 from pyhanko.sign.signers import SimpleSigner
 from pyhanko_certvalidator.registry import SimpleCertificateStore
+from pyhanko_certvalidator.util import get_pyca_cryptography_hash
 
 from thaidocs.errors import SigningError
+
+
+class _KeptKeySigner(SimpleSigner):
+    """pyHanko's signer parses its private key again for every signature, and for RSA that
+    means checking the key's primes: over 100 ms a document. This one keeps the parsed key
+    (checked once, when the PKCS#12 file was opened) for RSA PKCS#1 v1.5 and ECDSA, the
+    mechanisms of signing certificates; any other falls back to pyHanko's own way."""
+
+    def __init__(self, private: PrivateKeyTypes, **options: Any) -> None:
+        super().__init__(**options)
+        self._private: PrivateKeyTypes | None = private
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_private"] = None  # a process that receives the key parses it once again
+        return state
+
+    def _key(self) -> PrivateKeyTypes:
+        if self._private is None:
+            self._private = load_der_private_key(self.signing_key.dump(), password=None)
+        return self._private
+
+    def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+        mechanism = self.get_signature_mechanism_for_digest(digest_algorithm)
+        hash_algo = get_pyca_cryptography_hash(digest_algorithm)
+        key = self._key()
+        if mechanism.signature_algo == "rsassa_pkcs1v15" and isinstance(key, RSAPrivateKey):
+            return key.sign(data, PKCS1v15(), hash_algo)
+        if mechanism.signature_algo == "ecdsa" and isinstance(key, EllipticCurvePrivateKey):
+            return key.sign(data, ECDSA(hash_algo))
+        signature: bytes = super().sign_raw(data, digest_algorithm)
+        return signature
 
 
 @dataclass(frozen=True)
@@ -33,9 +70,12 @@ class SigningKey:
     """A private key with its certificate and the chain that came with it."""
 
     signer: SimpleSigner
-    certificate: x509.Certificate
     chain: tuple[asn1_x509.Certificate, ...]
     source: str
+
+    @property
+    def certificate(self) -> asn1_x509.Certificate:
+        return self.signer.signing_cert
 
     @property
     def name(self) -> str:
@@ -44,12 +84,13 @@ class SigningKey:
 
     def check_dates(self, when: datetime) -> None:
         """Refuse a certificate that is not yet or no longer valid at ``when``."""
-        cert = self.certificate
-        if when > cert.not_valid_after_utc:
-            day = cert.not_valid_after_utc.date().isoformat()
+        validity = self.certificate["tbs_certificate"]["validity"]
+        not_before, not_after = validity["not_before"].native, validity["not_after"].native
+        if when > not_after:
+            day = not_after.date().isoformat()
             raise SigningError(f"the certificate in {self.source} expired on {day}: renew it")
-        if when < cert.not_valid_before_utc:
-            day = cert.not_valid_before_utc.date().isoformat()
+        if when < not_before:
+            day = not_before.date().isoformat()
             raise SigningError(f"the certificate in {self.source} is valid only from {day}")
 
     @property
@@ -58,11 +99,9 @@ class SigningKey:
         return [cert for cert in self.chain if cert.self_signed in ("yes", "maybe")]
 
 
-def certificate_name(cert: x509.Certificate) -> str:
+def certificate_name(cert: asn1_x509.Certificate) -> str:
     """Common name, else the whole subject."""
-    names = cert.subject.get_attributes_for_oid(x509.oid.NameOID.COMMON_NAME)
-    value = names[0].value if names else cert.subject.rfc4514_string()
-    return value if isinstance(value, str) else value.decode()
+    return str(cert.subject.native.get("common_name") or cert.subject.human_friendly)
 
 
 _cache: dict[tuple[str, int, int, bytes], SigningKey] = {}
@@ -108,12 +147,13 @@ def _open(data: bytes, secret: bytes | None, source: str) -> SigningKey:
     chain = tuple(translate_pyca_cryptography_cert_to_asn1(c) for c in others)
     registry = SimpleCertificateStore()  # type: ignore[no-untyped-call]
     registry.register_multiple(chain)
-    signer = SimpleSigner(
+    signer = _KeptKeySigner(
+        private,
         signing_key=translate_pyca_cryptography_key_to_asn1(private),
         signing_cert=translate_pyca_cryptography_cert_to_asn1(cert),
         cert_registry=registry,
     )
-    return SigningKey(signer=signer, certificate=cert, chain=chain, source=source)
+    return SigningKey(signer=signer, chain=chain, source=source)
 
 
 def read_certificates(paths: Iterable[str | Path]) -> list[asn1_x509.Certificate]:

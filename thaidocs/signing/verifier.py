@@ -23,7 +23,7 @@ from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverage
 from pyhanko_certvalidator import ValidationContext
 
 from thaidocs.errors import SigningError
-from thaidocs.signing.keys import Revocation, read_certificates, read_revocation
+from thaidocs.signing.keys import Revocation, certificate_name, read_certificates, read_revocation
 from thaidocs.signing.report import SignatureReport
 from thaidocs.signing.signer import pdf_bytes
 
@@ -90,7 +90,7 @@ def _report(
     stamps: list[EmbeddedPdfSignature],
 ) -> SignatureReport:
     field = str(sig.field_name)
-    signer = _name(sig.signer_cert)
+    signer = certificate_name(sig.signer_cert)
     try:
         status = validate_pdf_signature(sig, context())
     except Exception as error:  # a damaged signature must be reported, not crash the rest
@@ -132,11 +132,6 @@ def _report(
         covers_document=covers,
         problems=problems + level_problems,
     )
-
-
-def _name(cert: asn1_x509.Certificate) -> str:
-    subject = cert.subject.native
-    return str(subject.get("common_name") or cert.subject.human_friendly)
 
 
 def _covers(status: PdfSignatureStatus) -> bool:
