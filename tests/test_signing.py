@@ -384,3 +384,39 @@ def test_password_from_the_environment(
     signed = thaidocs.sign(plan_pdf, pki.files["signer-1.p12"], field="signer-2")
     [report] = thaidocs.verify(signed, trust=[pki.files["root.pem"]])
     assert report.field == "signer-2" and report.ok
+
+
+def _with_xmp(pdf: bytes) -> bytes:
+    """The PDF with an XMP packet that mirrors its Info and claims PDF/A-3u, as archival
+    output does."""
+    import pikepdf
+
+    with pikepdf.open(BytesIO(pdf)) as doc:
+        with doc.open_metadata(set_pikepdf_as_editor=False) as meta:
+            meta.load_from_docinfo(doc.docinfo)
+            meta["pdfaid:part"] = "3"
+            meta["pdfaid:conformance"] = "U"
+        out = BytesIO()
+        doc.save(out)
+        return out.getvalue()
+
+
+@pytest.mark.filterwarnings("ignore:The metadata field /Trapped")
+@pytest.mark.parametrize("level", ["B-B", "B-LTA"])
+def test_signing_keeps_info_and_xmp_agreeing(
+    level: str, pki: PKI, tsa: DummyTimeStamper, plan_pdf: bytes
+) -> None:
+    import pikepdf
+
+    signed = sign(_with_xmp(plan_pdf), pki, tsa, level=level)
+    assert thaidocs.verify(signed, trust=[pki.files["root.pem"]])[0].ok
+    with pikepdf.open(BytesIO(signed)) as doc:
+        meta = doc.open_metadata()
+        assert meta["pdfaid:part"] == "3" and meta["pdfaid:conformance"] == "U"
+        assert meta["pdf:Producer"] == str(doc.docinfo["/Producer"])
+        assert "pyHanko" not in meta["pdf:Producer"]
+        assert meta["dc:title"] == str(doc.docinfo["/Title"])
+        # PDF/A: every annotation, the document timestamp's too, has an appearance
+        for page in doc.pages:
+            for annot in page.get("/Annots", []):
+                assert "/AP" in annot and annot["/F"] & 4

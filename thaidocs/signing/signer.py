@@ -10,18 +10,28 @@ timestamp over all of it, so it can be renewed before the algorithms age.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
+from threading import Lock
 
+from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.generic import pdf_name
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign.fields import SigSeedSubFilter, enumerate_sig_fields
+from pyhanko.sign.fields import (
+    SigFieldSpec,
+    SigSeedSubFilter,
+    append_signature_field,
+    enumerate_sig_fields,
+)
 from pyhanko.sign.general import SigningError as PyHankoSigningError
-from pyhanko.sign.signers import PdfSignatureMetadata, PdfSigner
+from pyhanko.sign.signers import PdfSignatureMetadata, PdfSigner, pdf_signer
 from pyhanko.sign.timestamps import HTTPTimeStamper, TimeStamper
+from pyhanko.sign.validation import dss
 from pyhanko.stamp import BaseStampStyle
 from pyhanko.stamp.noop import NoOpStampStyle
 from pyhanko_certvalidator import ValidationContext
@@ -88,11 +98,15 @@ def sign(
         location=location,
         embed_validation_info=long_term,
         use_pades_lta=level == "B-LTA",
+        timestamp_field_name=_timestamp_field(writer) if level == "B-LTA" else None,
         validation_context=_context(signing_key, trust, revocation, fetch) if long_term else None,
     )
     signer = PdfSigner(meta, signing_key.signer, timestamper=tsa, stamp_style=style)
     try:
-        out = signer.sign_pdf(writer, existing_fields_only=True, bytes_reserved=_RESERVED[level])
+        with _metadata_kept_in_later_revisions():
+            out = signer.sign_pdf(
+                writer, existing_fields_only=True, bytes_reserved=_RESERVED[level]
+            )
     except PyHankoSigningError as error:
         raise SigningError(_explain(error, level)) from None
     data: bytes = out.getvalue()
@@ -113,9 +127,38 @@ def pdf_bytes(pdf: bytes | str | Path) -> bytes:
         raise SigningError(f"cannot read {pdf}: {error.strerror or error}") from None
 
 
+class _MetadataKept(IncrementalPdfFileWriter):
+    """pyHanko appends itself to the Info /Producer and rewrites the XMP packet, dropping
+    its PDF/A identification: a PDF/A file would be PDF/A no longer. A signature leaves the
+    document's metadata, Info and XMP, as they were (the signature carries its own time)."""
+
+    def _update_meta(self) -> None:
+        return
+
+
+_PYHANKO_WRITERS = (pdf_signer, dss)
+_patch_lock = Lock()
+
+
+@contextmanager
+def _metadata_kept_in_later_revisions() -> Iterator[None]:
+    """B-LT and B-LTA add revisions after the signature (validation data, the document
+    timestamp) through writers pyHanko makes itself; while we sign, they keep the metadata
+    too. One signing at a time swaps them, under a lock."""
+    with _patch_lock:
+        saved = [module.IncrementalPdfFileWriter for module in _PYHANKO_WRITERS]
+        for module in _PYHANKO_WRITERS:
+            module.IncrementalPdfFileWriter = _MetadataKept  # type: ignore[attr-defined]
+        try:
+            yield
+        finally:
+            for module, original in zip(_PYHANKO_WRITERS, saved, strict=True):
+                module.IncrementalPdfFileWriter = original  # type: ignore[attr-defined]
+
+
 def _writer(pdf: bytes | str | Path) -> IncrementalPdfFileWriter:
     try:
-        return IncrementalPdfFileWriter(BytesIO(pdf_bytes(pdf)), strict=False)
+        return _MetadataKept(BytesIO(pdf_bytes(pdf)), strict=False)
     except (PdfError, ValueError) as error:
         raise SigningError(f"not a readable PDF: {error}") from None
 
@@ -145,6 +188,28 @@ def _empty_field(reader: PdfFileReader, wanted: str | None) -> tuple[str, bool]:
         raise SigningError(f"the field {wanted} is already signed")
     names = ", ".join(name for name, _ in empty) or "none"
     raise SigningError(f"the PDF has no signature field {wanted} (empty fields: {names})")
+
+
+def _timestamp_field(writer: IncrementalPdfFileWriter) -> str:
+    """A field for B-LTA's document timestamp, made in the signature's revision: invisible,
+    but with an (empty) appearance, which PDF/A asks of every annotation. pyHanko's own
+    timestamp field has none."""
+    taken = {name for name, _, _ in enumerate_sig_fields(writer)}
+    name = next(f"timestamp-{n}" for n in range(1, len(taken) + 2) if f"timestamp-{n}" not in taken)
+    append_signature_field(writer, SigFieldSpec(sig_field_name=name))
+    for found, _, ref in enumerate_sig_fields(writer):
+        if found == name:
+            blank = generic.StreamObject(
+                {
+                    pdf_name("/Type"): pdf_name("/XObject"),
+                    pdf_name("/Subtype"): pdf_name("/Form"),
+                    pdf_name("/BBox"): generic.ArrayObject([generic.NumberObject(0)] * 4),  # type: ignore[no-untyped-call]
+                },
+                stream_data=b"",
+            )
+            appearance = {pdf_name("/N"): writer.add_object(blank)}
+            ref.get_object()[pdf_name("/AP")] = generic.DictionaryObject(appearance)  # type: ignore[no-untyped-call]
+    return name
 
 
 def _context(
