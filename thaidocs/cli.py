@@ -266,12 +266,10 @@ def validate(
         raise typer.Exit(1)
 
 
-#: the only place a key's password comes from besides an interactive prompt
-PASSWORD_VARIABLE = "THAIDOCS_KEY_PASSWORD"
-
-
 def _password() -> str:
     """The key's password: from the environment, else asked on the terminal, never argv."""
+    from thaidocs.signing import PASSWORD_VARIABLE
+
     value = os.environ.get(PASSWORD_VARIABLE)
     if value is not None:
         return value

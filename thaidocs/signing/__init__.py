@@ -9,6 +9,9 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+#: the environment variable a key's password is read from (never from an argument)
+PASSWORD_VARIABLE = "THAIDOCS_KEY_PASSWORD"
+
 _EXPORTS = {
     "sign": "thaidocs.signing.signer",
     "LEVELS": "thaidocs.signing.signer",
@@ -18,7 +21,15 @@ _EXPORTS = {
     "SignatureReport": "thaidocs.signing.report",
 }
 
-__all__ = ["LEVELS", "SignatureReport", "SigningKey", "load_key", "sign", "verify"]
+__all__ = [
+    "LEVELS",
+    "PASSWORD_VARIABLE",
+    "SignatureReport",
+    "SigningKey",
+    "load_key",
+    "sign",
+    "verify",
+]
 
 if TYPE_CHECKING:
     from thaidocs.signing.keys import SigningKey, load_key

@@ -37,12 +37,11 @@ from pyhanko.stamp.noop import NoOpStampStyle
 from pyhanko_certvalidator import ValidationContext
 
 from thaidocs.errors import SigningError
+from thaidocs.signing import PASSWORD_VARIABLE
 from thaidocs.signing.keys import SigningKey, load_key, read_certificates, read_revocation
 from thaidocs.signing.stamp import stamp_lines, stamp_style
 
 LEVELS = ("B-B", "B-T", "B-LT", "B-LTA")
-#: where the key's password comes from when none is given
-PASSWORD_VARIABLE = "THAIDOCS_KEY_PASSWORD"
 #: room kept for the signature: pyHanko would otherwise sign twice to measure it
 _RESERVED = {"B-B": 16384, "B-T": 32768, "B-LT": 32768, "B-LTA": 32768}
 
