@@ -420,3 +420,25 @@ def test_signing_keeps_info_and_xmp_agreeing(
         for page in doc.pages:
             for annot in page.get("/Annots", []):
                 assert "/AP" in annot and annot["/F"] & 4
+
+
+def test_a_change_added_after_signing_is_reported(
+    pki: PKI, tsa: DummyTimeStamper, plan_pdf: bytes
+) -> None:
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    signed = sign(plan_pdf, pki, tsa)
+    # an incremental update that draws over the first page: the signed bytes stay intact
+    writer = IncrementalPdfFileWriter(BytesIO(signed))
+    page_ref = writer.find_page_for_modification(0)[0]
+    page = page_ref.get_object()
+    extra = writer.add_object(generic.StreamObject(stream_data=b"0 0 100 100 re f"))
+    page["/Contents"] = generic.ArrayObject([*page["/Contents"], extra])  # type: ignore[misc]
+    writer.update_container(page)
+    out = BytesIO()
+    writer.write(out)
+    [report] = thaidocs.verify(out.getvalue(), trust=[pki.files["root.pem"]])
+    assert report.intact and report.valid and report.trusted
+    assert not report.covers_document and not report.ok
+    assert any("changed after this signature" in p for p in report.problems)
