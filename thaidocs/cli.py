@@ -321,11 +321,19 @@ def sign(
     ] = None,
     crl: Annotated[
         list[Path] | None,
-        typer.Option("--crl", help="CRL or OCSP response to embed (B-LT, B-LTA); repeatable."),
+        typer.Option(
+            "--crl",
+            metavar="FILE",
+            help="CRL or OCSP response to embed (B-LT, B-LTA); repeatable.",
+        ),
     ] = None,
     trust: Annotated[
         list[Path] | None,
-        typer.Option("--trust", help="Root certificate of the chain (B-LT, B-LTA); repeatable."),
+        typer.Option(
+            "--trust",
+            metavar="ROOT.pem",
+            help="Root certificate of the chain (B-LT, B-LTA); repeatable.",
+        ),
     ] = None,
     fetch: Annotated[
         bool, typer.Option("--fetch", help="Download revocation data (B-LT, B-LTA).")
@@ -376,11 +384,15 @@ def verify(
     pdf: Annotated[Path, typer.Argument(metavar="FILE.pdf", help="The signed PDF.")],
     trust: Annotated[
         list[Path] | None,
-        typer.Option("--trust", help="Trusted root certificate (PEM or DER); repeatable."),
+        typer.Option(
+            "--trust", metavar="ROOT.pem", help="Trusted root certificate (PEM or DER); repeatable."
+        ),
     ] = None,
     crl: Annotated[
         list[Path] | None,
-        typer.Option("--crl", help="CRL or OCSP response to check with; repeatable."),
+        typer.Option(
+            "--crl", metavar="FILE", help="CRL or OCSP response to check with; repeatable."
+        ),
     ] = None,
 ) -> None:
     """Check every signature: intact, valid, trusted, nothing disallowed added after it.
