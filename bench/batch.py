@@ -7,7 +7,9 @@ Usage: python bench/batch.py [--letters 400] [--workers 2] [--no-dask]
 Each letter is merged from a record with its own school, signer, amount and date, so the text
 varies as a real mail merge does. Pools start cold, as a user's run does (each worker pays
 its first-render cost); the Dask cluster is started before the clock, its workers cold.
-Prints the CPUs this process may use (its affinity, not the machine's count).
+Prints the CPUs this process may use (its affinity, not the machine's count) and the load
+average: on a machine whose cores are busy with other work, wall-clock speed-up says little,
+so each line also gives CPU milliseconds a document summed over every process involved.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import argparse
 import datetime as dt
 import os
 import random
+import resource
 import shutil
 import tempfile
 import time
@@ -74,19 +77,38 @@ def records(count: int) -> list[dict[str, str]]:
     return rows
 
 
-def rate(label: str, run: Callable[[Path], list[thaidocs.batch.Result]], count: int) -> float:
+def cpu_seconds(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def rate(
+    label: str,
+    run: Callable[[Path], list[thaidocs.batch.Result]],
+    count: int,
+    worker_cpu: Callable[[], float],
+) -> float:
+    """Documents per second, and CPU milliseconds a document over every process involved
+    (this one, the workers): the figure that says what more free cores would give."""
     out = Path(tempfile.mkdtemp(prefix="thaidocs-bench-"))
     try:
+        cpu = cpu_seconds(resource.RUSAGE_SELF) + worker_cpu()
         start = time.perf_counter()
         results = run(out)
         seconds = time.perf_counter() - start
+        cpu = cpu_seconds(resource.RUSAGE_SELF) + worker_cpu() - cpu
     finally:
         shutil.rmtree(out, ignore_errors=True)
     failed = sum(isinstance(result, Exception) for result in results)
     assert failed == 0, f"{failed} letters failed"
     per_second = count / seconds
-    print(f"{label:<34} {seconds:7.2f} s  {per_second:7.1f} documents/s")
+    per_doc = 1000 * cpu / count
+    print(f"{label:<34} {seconds:7.2f} s  {per_second:7.1f} documents/s  {per_doc:6.1f} CPU ms/doc")
     return per_second
+
+
+def _own_cpu() -> float:
+    return cpu_seconds(resource.RUSAGE_SELF)
 
 
 def main() -> None:
@@ -108,13 +130,30 @@ def main() -> None:
     serial = 20 / (time.perf_counter() - start)
     print(f"{'in process, warm (20 letters)':<34} {'':9}  {serial:7.1f} documents/s")
 
+    def pool_cpu() -> float:
+        """CPU of the pool's workers once reaped: ours, or the forkserver's children."""
+        from multiprocessing import forkserver
+
+        total = cpu_seconds(resource.RUSAGE_CHILDREN)
+        pid = getattr(forkserver._forkserver, "_forkserver_pid", None)
+        stat = Path(f"/proc/{pid}/stat")
+        if pid is not None and stat.exists():
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            reaped = int(fields[13]) + int(fields[14])  # cutime, cstime in clock ticks
+            total += reaped / os.sysconf("SC_CLK_TCK")
+        return total
+
     one = rate(
-        "process pool, 1 worker", lambda out: thaidocs.render_many(docs, out, workers=1), count
+        "process pool, 1 worker",
+        lambda out: thaidocs.render_many(docs, out, workers=1),
+        count,
+        pool_cpu,
     )
     many = rate(
         f"process pool, {workers} workers",
         lambda out: thaidocs.render_many(docs, out, workers=workers),
         count,
+        pool_cpu,
     )
     print(f"{'speed-up':<34} {many / one:17.2f}×")
     if args.no_dask:
@@ -127,10 +166,15 @@ def main() -> None:
         ) as cluster,
         Client(cluster) as client,
     ):
+
+        def dask_cpu() -> float:  # the scheduler runs in this process, counted as its own
+            return sum(client.run(_own_cpu).values())
+
         on_dask = rate(
             f"dask LocalCluster, {workers} workers",
             lambda out: thaidocs.render_many(docs, out, executor=client.get_executor()),
             count,
+            dask_cpu,
         )
     print(f"{'dask / process pool':<34} {on_dask / many:17.2f}×")
 

@@ -142,14 +142,16 @@ def test_killing_the_command_leaves_no_partial_file_and_resume_goes_on(
     else:
         process.send_signal(signal.SIGTERM)
     _, stderr = process.communicate(timeout=120)
-    assert process.returncode != 0
+    said = stderr.decode(errors="replace")
+    assert process.returncode != 0, said
     written = sorted(out.glob("*.pdf"))
-    assert 30 <= len(written) < 120, "the run was not stopped in the middle"
-    assert [p.name for p in out.iterdir() if p.suffix != ".pdf"] == []  # no temporary files
+    assert 30 <= len(written) < 120, f"not stopped in the middle: {len(written)} written; {said}"
+    leftovers = [p.name for p in out.iterdir() if p.suffix != ".pdf"]
+    assert leftovers == [], said  # no temporary files
     expected = list(thaidocs.merge(TEMPLATE, records(120)))
     for path in written:
         assert path.read_bytes() == thaidocs.to_pdf(expected[int(path.stem) - 1])  # type: ignore[arg-type]
-    assert b"--resume" in stderr
+    assert "--resume" in said
     before = {p.name: p.stat().st_mtime_ns for p in written}
     done = subprocess.run([*command, "--resume"], env=env, capture_output=True, check=False)
     assert done.returncode == 0, done.stderr
