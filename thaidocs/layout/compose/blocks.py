@@ -19,6 +19,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from thaidocs.errors import InputError, Problem
+from thaidocs.layout.columns import TooWide, content_widths
 from thaidocs.layout.compose.context import Context
 from thaidocs.layout.measure import text_width
 from thaidocs.layout.tree import Align, Block, Cell, Paragraph, Run, Table, TabStop
@@ -37,16 +39,18 @@ THAI_LETTERS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธ�
 _NUMERIC = re.compile(r"[-\d๐-๙.,/()% ]+")
 
 
-def body_blocks(blocks: Sequence[InputBlock], ctx: Context) -> list[Block]:
-    """Blocks of the input model (``body``, a plan section's ``body``) as layout blocks."""
+def body_blocks(blocks: Sequence[InputBlock], ctx: Context, path: str = "body") -> list[Block]:
+    """Blocks of the input model (``body``, a plan section's ``body``) as layout blocks;
+    ``path`` is where they are in the input, for errors."""
     out: list[Block] = []
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if isinstance(block, str):
             out.append(paragraph(ctx.text(block), ctx))
         elif isinstance(block, ClauseList):
             out.extend(clauses(block.clauses, ctx))
         elif isinstance(block, TableBlock):
-            out.append(simple_table(block.table, ctx, ctx.spec.text_width))
+            table_path = f"{path}[{index}].table"
+            out.append(simple_table(block.table, ctx, ctx.spec.text_width, table_path))
         elif isinstance(block, TextBlock):
             out.append(paragraph(ctx.text(block.text), ctx, indent=block.indent))
     return out
@@ -158,8 +162,8 @@ def data_align(text: str) -> Align:
     return Align.CENTER if text and _NUMERIC.fullmatch(text) else Align.LEFT
 
 
-def simple_table(data: TableData, ctx: Context, width: float) -> Table:
-    """A body table: bold centred header row, widths given or fitted to ``width``."""
+def simple_table(data: TableData, ctx: Context, width: float, path: str) -> Table:
+    """A body table: bold centred header row, widths given or sized by content to ``width``."""
     spec = ctx.spec
     size = spec.table_size
     columns = [ctx.text(c) for c in data.columns]
@@ -168,52 +172,48 @@ def simple_table(data: TableData, ctx: Context, width: float) -> Table:
         for value in row:
             if value.startswith(spec.name_titles):
                 ctx.remember_name(value)
+    header = (tuple(cell(c, size, bold=True, align=Align.CENTER) for c in columns),)
+    body = tuple(tuple(cell(v, size, align=data_align(v)) for v in row) for row in rows)
     if data.widths is not None:
         widths = tuple(data.widths)
-    else:
-        padding = 2 * spec.cell_padding
-        natural = [
-            padding
-            + max(
-                [_widest_line(c, size, bold=True)]
-                + [_widest_line(row[i], size, bold=False) for row in rows]
+        if sum(widths) > width + 0.005:
+            raise InputError(
+                [
+                    Problem(
+                        f"{path}.widths",
+                        f"the columns add up to {sum(widths):.2f} cm, "
+                        f"wider than the {width:.2f} cm of text",
+                        "make them narrower, or leave widths out to size them by content",
+                    )
+                ]
             )
-            for i, c in enumerate(columns)
-        ]
-        widths = fit_widths(natural, width)
+    else:
+        widths = table_widths((*header, *body), len(columns), width, ctx, path)
     return Table(
         widths=widths,
-        header=(tuple(cell(c, size, bold=True, align=Align.CENTER) for c in columns),),
-        rows=tuple(tuple(cell(v, size, align=data_align(v)) for v in row) for row in rows),
+        header=header,
+        rows=body,
         shade_color=spec.table_shade,
         cell_padding=spec.cell_padding,
         space_before=spec.block_space,
     )
 
 
-def _widest_line(text: str, size: float, *, bold: bool) -> float:
-    return max(text_width(line, size, bold) for line in text.split("\n"))
-
-
-def fit_widths(natural: Sequence[float], total: float) -> tuple[float, ...]:
-    """Column widths that fill ``total``: columns narrower than a fair share keep their
-    natural width, the rest share what is left in proportion to their content."""
-    if sum(natural) <= total:
-        scale = total / sum(natural)
-        return tuple(n * scale for n in natural)
-    fixed: dict[int, float] = {}
-    flexible = list(range(len(natural)))
-    remaining = total
-    while flexible:
-        share = remaining / len(flexible)
-        narrow = [i for i in flexible if natural[i] <= share]
-        if not narrow:
-            break
-        for i in narrow:
-            fixed[i] = natural[i]
-            remaining -= natural[i]
-            flexible.remove(i)
-    wide = sum(natural[i] for i in flexible)
-    return tuple(
-        fixed[i] if i in fixed else natural[i] * remaining / wide for i in range(len(natural))
-    )
+def table_widths(
+    rows: Sequence[Sequence[Cell]], columns: int, width: float, ctx: Context, path: str
+) -> tuple[float, ...]:
+    """Column widths sized by content (see ``layout.columns``); a table too wide even at one
+    letter a column is refused with the field's path."""
+    try:
+        return content_widths(rows, columns, width, ctx.spec.cell_padding, ctx.words)
+    except TooWide as error:
+        raise InputError(
+            [
+                Problem(
+                    path,
+                    f"{columns} columns cannot fit the page: even one letter wide they need "
+                    f"{error.least:.1f} cm, the text is {width:.1f} cm wide",
+                    "use fewer columns (split the table), or a smaller options.spec.table_size",
+                )
+            ]
+        ) from None

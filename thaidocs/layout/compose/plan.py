@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from thaidocs.layout.compose.blocks import body_blocks, cell, data_align, paragraph
+from thaidocs.layout.compose.blocks import body_blocks, cell, data_align, paragraph, table_widths
 from thaidocs.layout.compose.context import Context
 from thaidocs.layout.compose.signature import signature_group
 from thaidocs.layout.tree import Align, Block, Cell, Paragraph, Run, Section, Table
@@ -45,7 +45,7 @@ def plan(doc: Plan, ctx: Context) -> tuple[Section, ...]:
                 role="heading",
             )
         )
-        blocks += body_blocks(section.body, ctx)
+        blocks += body_blocks(section.body, ctx, f"sections[{number - 1}].body")
     portrait = ctx.page(emblem=bool(ctx.emblem_image))
     landscape = spec.plan_landscape and bool(doc.activities)
     page = ctx.page(emblem=False, landscape=True) if landscape else portrait
@@ -109,14 +109,18 @@ def activity_table(doc: Plan, ctx: Context, width: float) -> list[Block]:
             cell("", size, colspan=len(FISCAL_MONTHS) + 1),
         )
     )
-    named = (
-        *spec.plan_table_widths[:-1],
-        *(spec.plan_month_width,) * 12,
-        spec.plan_table_widths[-1],
-    )
-    scale = width / sum(named)
+    grid = len(_COLUMNS) + len(FISCAL_MONTHS) + 1
+    if spec.plan_table_widths is None:
+        widths = table_widths((*header, *rows), grid, width, ctx, "activities")
+    else:
+        named = (
+            *spec.plan_table_widths[:-1],
+            *(spec.plan_month_width,) * len(FISCAL_MONTHS),
+            spec.plan_table_widths[-1],
+        )
+        widths = tuple(w * width / sum(named) for w in named)
     table = Table(
-        widths=tuple(w * scale for w in named),
+        widths=widths,
         header=header,
         rows=tuple(rows),
         shade_color=spec.table_shade,
