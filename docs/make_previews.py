@@ -22,8 +22,15 @@ PREVIEWS = ROOT / "docs" / "previews"
 DPI = 60
 
 
+#: pages shown beside their earlier look in the docs: (sample, text that marks the page,
+#: preview name); the "-before" image beside each is kept as it was
+PAGES = (("plan", "โครงการ/กิจกรรม", "plan-table-after"),)
+PAGE_DPI = 80
+
+
 def make_previews(samples: Path = SAMPLES, previews: Path = PREVIEWS) -> list[Path]:
-    """Write one PNG per sample, page 1 only; returns the files written."""
+    """Write one PNG per sample, page 1 only, and the pages of ``PAGES``; returns the files
+    written."""
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm is None:
         raise SystemExit("pdftoppm is not installed (apt-get install poppler-utils)")
@@ -38,7 +45,27 @@ def make_previews(samples: Path = SAMPLES, previews: Path = PREVIEWS) -> list[Pa
                 [pdftoppm, "-png", "-r", str(DPI), *page_one, str(pdf), str(target)], check=True
             )
             written.append(target.with_suffix(".png"))
+            for name, marker, preview in PAGES:
+                if name == sample.stem:
+                    page = _page_with(pdf, marker)
+                    one = ["-f", str(page), "-l", str(page), "-singlefile"]
+                    target = previews / preview
+                    subprocess.run(
+                        [pdftoppm, "-png", "-r", str(PAGE_DPI), *one, str(pdf), str(target)],
+                        check=True,
+                    )
+                    written.append(target.with_suffix(".png"))
     return written
+
+
+def _page_with(pdf: Path, marker: str) -> int:
+    """The first page (from 1) whose text holds ``marker``."""
+    pdftotext = shutil.which("pdftotext") or "pdftotext"
+    text = subprocess.run(
+        [pdftotext, str(pdf), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    pages = text.split("\f")
+    return next(i for i, page in enumerate(pages, start=1) if marker in page)
 
 
 if __name__ == "__main__":
