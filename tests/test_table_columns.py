@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import unicodedata
+from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,15 @@ def test_plan_amounts_and_month_labels_never_wrap() -> None:
         assert on_one_line(format_number(budget, "thai", 0), text), budget
     for month in THAI_MONTHS_ABBR[1:]:
         assert on_one_line(month, text), month
+
+
+def test_a_plans_large_amounts_widen_the_budget_column() -> None:
+    data = sample("plan")
+    for i, activity in enumerate(data["activities"]):
+        activity["budget"] = 1_145_750.5 + i
+    text = lines(thaidocs.to_pdf(data))
+    for i in range(len(data["activities"])):
+        assert on_one_line(format_number(Decimal("1145750.50") + i, "thai", 2), text)
 
 
 def test_order_names_never_wrap() -> None:

@@ -45,8 +45,11 @@ class TooWide(ValueError):
 _TERMS = 1
 #: a run of Thai letters: only such a word is cut into the words it is made of
 _THAI_WORD = re.compile("[\u0e01-\u0e4e]+")
-#: a number with its separators (๑๔๕,๗๕๐.๕๐, ๐๙.๐๐, ๓๐/๑๐/๒๕๖๗)
-_NUMBER = re.compile(r"[0-9๐-๙](?:[0-9๐-๙,.:/]*[0-9๐-๙])?")
+#: a number with its separators (๑๔๕,๗๕๐.๕๐, ๐๙.๐๐, ๓๐/๑๐/๒๕๖๗) or an abbreviation (ต.ค.)
+_KEEP = re.compile(r"[0-9๐-๙](?:[0-9๐-๙,.:/]*[0-9๐-๙])?|(?:[\u0e01-\u0e4e]{1,3}\.)+")
+#: the step of ``_steps`` that cuts words into letters but keeps numbers, abbreviations and
+#: names whole
+_KEPT = 3
 
 
 @dataclass(frozen=True)
@@ -63,18 +66,25 @@ class _Text:
 
 
 def content_widths(
-    rows: Sequence[Sequence[Cell]], columns: int, total: float, padding: float, words: Iterable[str]
+    rows: Sequence[Sequence[Cell]],
+    columns: int,
+    total: float,
+    padding: float,
+    words: Iterable[str],
+    shares: Sequence[float] | None = None,
 ) -> tuple[float, ...]:
     """Widths in cm of ``columns`` grid columns filling ``total`` cm, from the cells of
     ``rows`` (header rows included; cells covered by a row span omitted, as in a Table).
 
     ``padding``: cm of padding on each side of a cell; ``words``: the document's terms and
-    names, which count as units. A term wider than its column's share in proportion wraps
-    between its words. When the units still do not fit side by side, they are taken a step
-    smaller (terms into words, long words into the words they are made of, words into
-    letters, at last numbers into digits), each step for every column, widest first, before
-    the next step for any, so short units (numbers, month labels, names) are the last to
-    give. Raises ``TooWide`` when even letters do not fit.
+    names, which count as units; ``shares``: a house layout's proportions to share the width
+    by instead of natural width, where only numbers, abbreviations and names hold a column
+    wider. A term wider than its column's share in proportion wraps between its words. When
+    the units still do not fit side by side, they are taken a step smaller (terms into words,
+    long words into the words they are made of, words into letters, at last numbers,
+    abbreviations and names too), each step for every column, widest first, before the next
+    step for any, so short units are the last to give. Raises ``TooWide`` when even letters
+    do not fit.
     """
     # imported here: the dictionary segmenter is needed only by tables sized by content, and
     # loading it would slow every command's start
@@ -93,6 +103,8 @@ def content_widths(
             else:
                 spanning.append((column, cell.colspan, text))
     natural = [2 * padding + max((t.width for t in texts), default=0.0) for texts in own]
+    if shares is not None:
+        natural = [share * total / sum(shares) for share in shares]
     step = [0] * columns
     least = [2 * padding + _widest_unit(texts, steps[0]) for texts in own]
 
@@ -100,7 +112,11 @@ def content_widths(
         step[column] = to
         least[column] = 2 * padding + _widest_unit(own[column], steps[to])
 
-    if sum(natural) > total:
+    if shares is not None:
+        # a house layout's proportions: only numbers, abbreviations and names hold a column
+        for column in range(columns):
+            smaller(column, _KEPT)
+    elif sum(natural) > total:
         # a term wider than its column's fair share wraps between its words
         scale = total / sum(natural)
         for column in range(columns):
@@ -176,10 +192,10 @@ def _steps(segmenter: Segmenter, names: Sequence[str]) -> list[Callable[[str], I
         )
 
     def letters_but_numbers(text: str) -> Iterable[int]:
-        inside = {p for m in _NUMBER.finditer(text) for p in range(m.start() + 1, m.end())}
+        inside = {p for m in _KEEP.finditer(text) for p in range(m.start() + 1, m.end())}
         return (p for p in letters(text) if p not in inside)
 
-    return [*map(names_whole, (words, parts, joints)), letters_but_numbers, letters]
+    return [*map(names_whole, (words, parts, joints, letters_but_numbers)), letters]
 
 
 def _placed(rows: Sequence[Sequence[Cell]], columns: int) -> Iterable[tuple[int, Cell]]:

@@ -135,11 +135,19 @@ class LayoutSpec(BaseModel):
     table_size: TypeSize = 16.0  # [H] simple tables in the body
     plan_table_size: TypeSize = 14.0  # [H] the activity table (landscape)
     plan_landscape: bool = True  # [R] plans may use A4 landscape for the table
-    # [H] activity-table columns: None sizes them by content (no number, name or month label
-    # wraps); or the widths of ที่, โครงการ/กิจกรรม, ระดับการมีส่วนร่วม, ผู้มีส่วนได้ส่วนเสีย,
-    # ตัวชี้วัด/ค่าเป้าหมาย, งบประมาณ, ผู้รับผิดชอบ, with ``plan_month_width`` for each of the
-    # twelve month columns, scaled together to the text width in use.
-    plan_table_widths: tuple[Width, Width, Width, Width, Width, Width, Width] | None = None
+    # [H] activity-table columns on landscape A4 (text width 24.7 cm): ที่, โครงการ/กิจกรรม,
+    # ระดับการมีส่วนร่วม, ผู้มีส่วนได้ส่วนเสีย, ตัวชี้วัด/ค่าเป้าหมาย, งบประมาณ, ผู้รับผิดชอบ; and each
+    # of the twelve month columns. Scaled together to the text width actually in use; no
+    # column narrower than its widest number, name, month label or term.
+    plan_table_widths: tuple[Width, Width, Width, Width, Width, Width, Width] = (
+        0.7,
+        3.4,
+        1.9,
+        2.3,
+        2.3,
+        1.9,
+        2.0,
+    )
     plan_month_width: Width = 0.85
     plan_month_size: TypeSize = 12.0  # [H] month headers (ต.ค. … ก.ย.) fit the narrow columns
     table_shade: Colour = "BFBFBF"  # [H] active months

@@ -200,12 +200,17 @@ def simple_table(data: TableData, ctx: Context, width: float, path: str) -> Tabl
 
 
 def table_widths(
-    rows: Sequence[Sequence[Cell]], columns: int, width: float, ctx: Context, path: str
+    rows: Sequence[Sequence[Cell]],
+    columns: int,
+    width: float,
+    ctx: Context,
+    path: str,
+    shares: Sequence[float] | None = None,
 ) -> tuple[float, ...]:
-    """Column widths sized by content (see ``layout.columns``); a table too wide even at one
-    letter a column is refused with the field's path."""
+    """Column widths sized by content (see ``layout.columns``), shared out by ``shares`` when
+    given; a table too wide even at one letter a column is refused with the field's path."""
     try:
-        return content_widths(rows, columns, width, ctx.spec.cell_padding, ctx.words)
+        return content_widths(rows, columns, width, ctx.spec.cell_padding, ctx.words, shares)
     except TooWide as error:
         raise InputError(
             [

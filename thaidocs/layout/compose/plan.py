@@ -109,16 +109,12 @@ def activity_table(doc: Plan, ctx: Context, width: float) -> list[Block]:
             cell("", size, colspan=len(FISCAL_MONTHS) + 1),
         )
     )
-    grid = len(_COLUMNS) + len(FISCAL_MONTHS) + 1
-    if spec.plan_table_widths is None:
-        widths = table_widths((*header, *rows), grid, width, ctx, "activities")
-    else:
-        named = (
-            *spec.plan_table_widths[:-1],
-            *(spec.plan_month_width,) * len(FISCAL_MONTHS),
-            spec.plan_table_widths[-1],
-        )
-        widths = tuple(w * width / sum(named) for w in named)
+    shares = (
+        *spec.plan_table_widths[:-1],
+        *(spec.plan_month_width,) * len(FISCAL_MONTHS),
+        spec.plan_table_widths[-1],
+    )
+    widths = table_widths((*header, *rows), len(shares), width, ctx, "activities", shares)
     table = Table(
         widths=widths,
         header=header,
