@@ -19,7 +19,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from thaidocs.layout.measure import text_width
-from thaidocs.layout.tree import Cell
+from thaidocs.layout.tree import Cell, grid_cells
 
 if TYPE_CHECKING:
     from thaidocs.thai.segment import Segmenter
@@ -96,7 +96,9 @@ def content_widths(
     steps = _steps(Segmenter(terms), names)
     own: list[set[_Text]] = [set() for _ in range(columns)]
     spanning: list[tuple[int, int, _Text]] = []  # first column, span, text
-    for column, cell in _placed(rows, columns):
+    for _, column, cell in grid_cells(rows):
+        if column >= columns:
+            continue
         for text in _texts(cell):
             if cell.colspan == 1:
                 own[column].add(text)
@@ -196,22 +198,6 @@ def _steps(segmenter: Segmenter, names: Sequence[str]) -> list[Callable[[str], I
         return (p for p in letters(text) if p not in inside)
 
     return [*map(names_whole, (words, parts, joints, letters_but_numbers)), letters]
-
-
-def _placed(rows: Sequence[Sequence[Cell]], columns: int) -> Iterable[tuple[int, Cell]]:
-    """Each cell with its first grid column, row spans accounted for."""
-    covered: dict[int, set[int]] = {}
-    for r, row in enumerate(rows):
-        taken = covered.pop(r, set())
-        column = 0
-        for cell in row:
-            while column in taken:
-                column += 1
-            if column < columns:
-                yield column, cell
-            for dr in range(1, cell.rowspan):
-                covered.setdefault(r + dr, set()).update(range(column, column + cell.colspan))
-            column += cell.colspan
 
 
 def _texts(cell: Cell) -> Iterable[_Text]:

@@ -8,6 +8,7 @@ font's scale. Writers never format Thai and never invent a measurement.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -131,6 +132,22 @@ class Table:
     rows_split: bool = False  # False: a row never breaks across pages
     space_before: float = 0.0  # pt
     role: str = "table"
+
+
+def grid_cells(rows: Sequence[Sequence[Cell]]) -> Iterator[tuple[int, int, Cell]]:
+    """Each cell of ``rows`` with its row and its first grid column: a cell covered by a row
+    span from above is omitted from its row, so later cells move right past it."""
+    covered: dict[int, set[int]] = {}  # only the rows a span reaches
+    for r, row in enumerate(rows):
+        taken = covered.pop(r, set())
+        column = 0
+        for cell in row:
+            while column in taken:
+                column += 1
+            yield r, column, cell
+            for dr in range(1, cell.rowspan):
+                covered.setdefault(r + dr, set()).update(range(column, column + cell.colspan))
+            column += cell.colspan
 
 
 @dataclass(frozen=True)

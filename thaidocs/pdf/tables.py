@@ -14,7 +14,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 
-from thaidocs.layout.tree import Cell, Paragraph, Table
+from thaidocs.layout.tree import Cell, Paragraph, Table, grid_cells
 from thaidocs.pdf.flows import EPSILON, Flow
 from thaidocs.pdf.text import Line, TextEngine
 
@@ -109,20 +109,10 @@ def _slabs(rows: Sequence[Sequence[Cell]], table: Table, engine: TextEngine) -> 
     padding = table.cell_padding * cm
     contents = _Cells(engine)
     count = len(rows)
-    # columns still covered by a row span from above, per row: only rows a span reaches
-    covered: dict[int, set[int]] = {}
     placed: list[list[tuple[int, Cell, Items]]] = [[] for _ in range(count)]  # column, cell
-    for r, row in enumerate(rows):
-        taken = covered.pop(r, set())
-        column = 0
-        for cell in row:
-            while column in taken:
-                column += 1
-            width = lefts[column + cell.colspan] - lefts[column]
-            placed[r].append((column, cell, contents.items(cell, width - 2 * padding)))
-            for dr in range(1, cell.rowspan):
-                covered.setdefault(r + dr, set()).update(range(column, column + cell.colspan))
-            column += cell.colspan
+    for r, column, cell in grid_cells(rows):
+        width = lefts[column + cell.colspan] - lefts[column]
+        placed[r].append((column, cell, contents.items(cell, width - 2 * padding)))
     heights = [0.0] * count
     spans: list[tuple[int, int, float]] = []  # first row, last row, content height
     span_end = list(range(count))
