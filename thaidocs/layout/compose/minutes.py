@@ -51,7 +51,7 @@ def minutes(doc: Minutes, ctx: Context) -> tuple[Section, ...]:
         blocks.append(_time(ctx, "เริ่มประชุมเวลา", doc.opened))
     for number, item in enumerate(doc.agenda, start=1):
         blocks.append(_heading(ctx, f"ระเบียบวาระที่ {ctx.number(number)} {ctx.text(item.title)}"))
-        blocks += body_blocks(item.body, ctx)
+        blocks += body_blocks(item.body, ctx, f"agenda[{number - 1}].body")
         if item.resolution:
             blocks.append(_resolution(ctx, ctx.text(item.resolution)))
     if doc.closed is not None:
