@@ -344,15 +344,17 @@ class _Pages:
 
 def _first_word(page: _Page, segmenter: Segmenter) -> str | None:
     """The first word of a page's text: up to the first place a line may break, with the
-    word after it when that is only a number ("๒. การ", not "๒.")."""
+    word after it when either is only a number ("๒. การ", not "๒."; "ข้อ ๒", not "ข้อ")."""
     text = next((t for flow, _ in page.placed if (t := flow.first_text())), None)
     if text is None:
         return None
     text = " ".join(text.split())
     breaks = [*segmenter.breaks(text), len(text)]
     word = text[: breaks[0]].strip()
-    if _NUMBER.fullmatch(word) and len(breaks) > 1:
-        word = text[: breaks[1]].strip()
+    if len(breaks) > 1:
+        second = text[breaks[0] : breaks[1]].strip()
+        if _NUMBER.fullmatch(word) or _NUMBER.fullmatch(second):
+            word = text[: breaks[1]].strip()
     return word or None
 
 
