@@ -169,3 +169,42 @@ def test_secrecy_mark_text_is_on_every_page_in_both_formats(rendered: dict[str, 
         assert len(pages) >= 2
         for page in pages:
             assert page.count("ลับมาก") == 2, (fmt, page[:80])
+
+
+def _blue_box(page: Image.Image) -> tuple[float, float, float, float]:
+    """The bounding box of the blue photo's pixels, in cm from the page's top-left corner."""
+    width, height = page.size
+    cm = width / 21.0
+    xs, ys = [], []
+    for y in range(0, height, 2):
+        for x in range(0, width, 2):
+            r, g, b = page.getpixel((x, y))  # type: ignore[misc]
+            if b > 150 and r < 80 and g < 80:
+                xs.append(x)
+                ys.append(y)
+    assert xs, "no photo on the page"
+    return min(xs) / cm, min(ys) / cm, max(xs) / cm, max(ys) / cm
+
+
+def test_certificate_photo_fills_its_frame_bottom_left_in_both_formats(tmp_path: Path) -> None:
+    """A 3:4 photo in the 4 × 5 cm frame at 1 cm from the margin: scaled to fit, centred in
+    it, with the holder's name under it, in the PDF and in LibreOffice."""
+    photo = tmp_path / "photo.png"
+    Image.new("RGB", (300, 400), (20, 40, 200)).save(photo)
+    data = thaidocs.load(SAMPLES / "certificate.yaml").model_dump(mode="json", exclude_none=True)
+    doc = thaidocs.from_dict(data | {"photo": str(photo)})
+    pdf = thaidocs.render(doc, tmp_path / "certificate.pdf")
+    docx = thaidocs.render(doc, tmp_path / "certificate.docx")
+    profile = (tmp_path / "profile").as_uri()
+    command = [require_tool("soffice"), f"-env:UserInstallation={profile}", "--headless"]
+    command += ["--convert-to", "pdf", "--outdir", str(tmp_path / "office"), str(docx)]
+    subprocess.run(command, check=True, capture_output=True, timeout=300)
+    for rendered in (pdf, tmp_path / "office" / "certificate.pdf"):
+        (page,) = _pages(rendered, tmp_path / rendered.parent.name)
+        left, top, right, bottom = _blue_box(page)
+        # 3:4 fits the frame's height: 3.75 × 5 cm, centred in the frame 4–8 cm from the edge
+        assert abs(left - 4.125) < 0.2 and abs(right - 7.875) < 0.2, (rendered, left, right)
+        assert abs((bottom - top) - 5.0) < 0.2, (rendered, top, bottom)
+        assert top > 15.0  # under the signature, at the bottom
+        text = _letters(_pdftotext(rendered))
+        assert text.index(_letters("(นางสาวสมหญิง ศรีสุวรรณวงศ์)")) > text.index(_letters("ให้ไว้ณวันที่"))
