@@ -185,9 +185,9 @@ BAD_INPUTS: list[tuple[str, Any, list[str]]] = [
         ["signers[0].name: required", "signers[0].acting_for: required"],
     ),
     (
-        "pdfa not available",
-        with_changes(ANNOUNCEMENT, options={"pdfa": True}),
-        ["options.pdfa: PDF/A-2b output is not available"],
+        "pdfa level unknown",
+        with_changes(ANNOUNCEMENT, options={"pdfa": "1b"}),
+        ["options.pdfa"],
     ),
     ("unknown digits", with_changes(ANNOUNCEMENT, options={"digits": "roman"}), ["options.digits"]),
     (

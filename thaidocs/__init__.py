@@ -45,6 +45,8 @@ _EXPORTS = {
     "render": "thaidocs.api",
     "to_pdf": "thaidocs.api",
     "to_docx": "thaidocs.api",
+    "to_json": "thaidocs.api",
+    "extract": "thaidocs.api",
     "check": "thaidocs.proofread",
     "Finding": "thaidocs.proofread",
     "merge": "thaidocs.batch",
@@ -90,6 +92,7 @@ __all__ = [
     "check",
     "clear_caches",
     "compose",
+    "extract",
     "from_dict",
     "json_schema",
     "load",
@@ -99,12 +102,13 @@ __all__ = [
     "set_cache_limit",
     "sign",
     "to_docx",
+    "to_json",
     "to_pdf",
     "verify",
 ]
 
 if TYPE_CHECKING:
-    from thaidocs.api import render, to_docx, to_pdf
+    from thaidocs.api import extract, render, to_docx, to_json, to_pdf
     from thaidocs.batch import RecordError, merge, render_many
     from thaidocs.caching import clear_caches, set_cache_limit
     from thaidocs.errors import InputError, Problem, SigningError

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,7 +39,29 @@ def to_pdf(doc: DocumentSource, spec: LayoutSpec | None = None) -> bytes:
         font_scale=options.pdf_font_scale,
         on_signing_space=SignatureFields() if options.signature_fields else None,
         catchword=options.catchword,
+        date=getattr(model, "date", None),
+        pdfa=options.pdfa if isinstance(options.pdfa, str) else None,
+        source=to_json(model).encode("utf-8") if options.pdfa == "3u" else None,
     )
+
+
+def to_json(doc: DocumentSource) -> str:
+    """The document as canonical JSON (sorted keys, defaults left out): what an archival
+    PDF carries, and what ``load`` reads back into an equal document."""
+    model = _document(doc)
+    data = {"type": model.type, **model.model_dump(mode="json", exclude_defaults=True)}
+    text: str = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2)
+    return text
+
+
+def extract(pdf: bytes | str | Path) -> str | None:
+    """The input document an archival (PDF/A-3u) file carries, as JSON text; None if the
+    file carries none. ``load`` or ``from_dict`` reads it back into the same document."""
+    from thaidocs.pdf.archive import attached_source
+
+    data = pdf if isinstance(pdf, bytes) else Path(pdf).read_bytes()
+    source = attached_source(data)
+    return None if source is None else source.decode("utf-8")
 
 
 def to_docx(doc: DocumentSource, spec: LayoutSpec | None = None) -> bytes:

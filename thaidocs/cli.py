@@ -595,6 +595,32 @@ def schema() -> None:
     typer.echo(json.dumps(thaidocs.json_schema(), ensure_ascii=False, indent=2))
 
 
+@app.command()
+def extract(
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="An archival PDF (pdfa: 3u).")],
+) -> None:
+    """Print the input document a PDF/A-3u file carries, as JSON (render it again with
+    ``thaidocs render``, or load it with ``thaidocs.load``)."""
+    import pikepdf
+
+    import thaidocs
+
+    try:
+        source = thaidocs.extract(file)
+    except OSError as exc:
+        typer.echo(f"{file}: error: cannot read it: {exc.strerror or exc}", err=True)
+        raise typer.Exit(1) from None
+    except pikepdf.PdfError:
+        typer.echo(f"{file}: error: not a readable PDF file", err=True)
+        raise typer.Exit(1) from None
+    if source is None:
+        typer.echo(
+            f"{file}: error: no input document attached (render with options.pdfa: 3u)", err=True
+        )
+        raise typer.Exit(1)
+    typer.echo(source)
+
+
 def main() -> None:
     """Entry point of the ``thaidocs`` script."""
     app(prog_name="thaidocs")

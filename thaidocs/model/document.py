@@ -113,6 +113,15 @@ ThaiDate = Annotated[
 NonEmpty = Annotated[str, Field(min_length=1)]
 
 
+def _pdfa_level(value: Any) -> Any:
+    """``true`` is the default archival level, PDF/A-3u; levels are read in any case."""
+    if value is True:
+        return "3u"
+    if isinstance(value, str):
+        return value.lower()
+    return value
+
+
 def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
@@ -269,7 +278,17 @@ class Options(_Strict):
         | None
     ) = Field(default=None, max_length=2)
     pdf_font_scale: Annotated[float, Field(gt=0, le=3)] | None = None
-    pdfa: bool = False
+    #: archival PDF: PDF/A-3u with the input attached, or PDF/A-2u (true means "3u")
+    pdfa: Annotated[
+        Literal["3u", "2u"] | bool,
+        BeforeValidator(_pdfa_level),
+        WithJsonSchema(
+            {
+                "anyOf": [{"type": "boolean"}, {"enum": ["3u", "2u"]}],
+                "description": 'archival PDF: "3u" (the input attached as JSON) or "2u"',
+            }
+        ),
+    ] = False
     #: an empty signature field (signer-1, signer-2, …) over each signer's signing space
     signature_fields: bool = True
     #: PDF: each page the text continues from ends with "/" + the next page's first word + "..."
@@ -288,13 +307,6 @@ class Options(_Strict):
         if items is None or not isinstance(items, list):
             return items
         return [_resolve_font(item, info) for item in items]
-
-    @field_validator("pdfa")
-    @classmethod
-    def _pdfa(cls, value: bool) -> bool:
-        if value:
-            raise ValueError("PDF/A-2b output is not available yet; leave pdfa false")
-        return value
 
     @field_validator("spec")
     @classmethod

@@ -8,6 +8,7 @@ kept with the next one moves with it. The output is deterministic: same tree, sa
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -36,6 +37,7 @@ from thaidocs.layout.tree import (
     Spacer,
     Table,
 )
+from thaidocs.pdf.archive import archive
 from thaidocs.pdf.flows import (
     EPSILON,
     EmblemFlow,
@@ -49,6 +51,8 @@ from thaidocs.pdf.flows import (
 )
 from thaidocs.pdf.fonts import FontFamily, load_family
 from thaidocs.pdf.photo import PhotoFlow
+from thaidocs.pdf.metadata import NO_DATE, DocumentInfo
+from thaidocs.pdf.metadata import write as write_metadata
 from thaidocs.pdf.tables import TableFlow
 from thaidocs.pdf.text import Line, TextEngine
 from thaidocs.thai import to_thai_digits
@@ -69,15 +73,33 @@ def write_pdf(
     font_scale: float | None = None,
     on_signing_space: SigningSpaceHook | None = None,
     catchword: bool = True,
+    date: dt.date | None = None,
+    pdfa: str | None = None,
+    source: bytes | None = None,
 ) -> bytes:
     """Draw a layout tree as PDF bytes, fonts embedded as subsets.
 
     ``on_signing_space`` is told where each signer's blank signing space is drawn (the
     signature fields are made there). ``catchword``: each page the text continues from
-    ends with the next page's first word.
+    ends with the next page's first word. ``date`` is the document's date, given to the
+    metadata. ``pdfa`` ("3u" or "2u") makes the file archival, ``source`` (the input as
+    JSON) attached to a 3u file.
     """
+    meta = doc.metadata
+    info = DocumentInfo(
+        title=meta.title,
+        author=meta.author,
+        subject=meta.subject,
+        keywords=meta.keywords,
+        language=meta.language,
+        date=date or NO_DATE,
+        pdfa=pdfa,
+    )
     with _binary_streams():
-        return _write(doc, load_family(font_paths, font_scale), on_signing_space, catchword)
+        data = _write(doc, load_family(font_paths, font_scale), on_signing_space, catchword, info)
+    if pdfa:
+        data = archive(data, info, source)
+    return data
 
 
 @contextmanager
@@ -97,6 +119,7 @@ def _write(
     family: FontFamily,
     on_signing_space: SigningSpaceHook | None,
     catchword: bool,
+    info: DocumentInfo,
 ) -> bytes:
     engine = TextEngine(family, words=doc.words, line_spacing=doc.line_spacing)
     out = BytesIO()
@@ -109,13 +132,7 @@ def _write(
         initialFontName=family.regular.name,
         lang=doc.metadata.language,
     )
-    meta = doc.metadata
-    canvas.setTitle(meta.title)
-    canvas.setAuthor(meta.author)
-    canvas.setSubject(meta.subject)
-    if meta.keywords:
-        canvas.setKeywords(list(meta.keywords))
-    canvas.setCreator("thaidocs")
+    write_metadata(canvas, info)
     pages = _Pages(engine)
     for section in doc.sections:
         pages.fill(section, _flows(section, engine, on_signing_space))
