@@ -73,11 +73,13 @@ def qpdf_check(data: bytes, tmp_path: Path) -> str:
 def xmp(data: bytes) -> dict[str, str]:
     with pikepdf.open(BytesIO(data)) as pdf:
         root = ET.fromstring(pdf.Root.Metadata.read_bytes())
+    prefixes = {uri: prefix for prefix, uri in NS.items()}
     values = {}
     for element in root.iter():
-        items = element.findall(".//rdf:li", NS)
-        if element.tag.split("}")[0][1:] in NS.values() and not element.tag.endswith("li"):
-            values[element.tag.split("}")[1]] = items[0].text if items else element.text
+        uri, _, name = element.tag[1:].partition("}")
+        if uri in prefixes and prefixes[uri] != "rdf":
+            items = element.findall(".//rdf:li", NS)
+            values[f"{prefixes[uri]}:{name}"] = items[0].text if items else element.text
     return {key: value or "" for key, value in values.items()}
 
 
@@ -98,7 +100,7 @@ def test_pdfa_2u_attaches_nothing(tmp_path: Path) -> None:
     data = thaidocs.to_pdf(archival(SAMPLES[0], "2u"))
     assert lint(data, "2u") == []
     assert thaidocs.extract(data) is None
-    assert xmp(data)["part"] == "2"
+    assert xmp(data)["pdfaid:part"] == "2"
     assert preflight(data, tmp_path) <= PART_1_ONLY
 
 
@@ -116,12 +118,12 @@ def test_metadata_agrees_with_the_document() -> None:
     doc = archival(SAMPLES[0])
     data = thaidocs.to_pdf(doc)
     values = xmp(data)
-    assert values["part"] == "3"
-    assert values["conformance"] == "U"
-    assert values["language"] == "th"
-    assert values["creator"] == doc.agency
-    assert values["title"] == doc.subject
-    assert values["CreateDate"] == "2024-10-30T00:00:00+07:00"
+    assert values["pdfaid:part"] == "3"
+    assert values["pdfaid:conformance"] == "U"
+    assert values["dc:language"] == "th"
+    assert values["dc:creator"] == doc.agency
+    assert values["dc:title"] == doc.subject
+    assert values["xmp:CreateDate"] == "2024-10-30T00:00:00+07:00"
     with pikepdf.open(BytesIO(data)) as pdf:
         assert str(pdf.docinfo["/CreationDate"]) == "D:20241030000000+07'00'"
         assert str(pdf.docinfo["/Author"]) == doc.agency

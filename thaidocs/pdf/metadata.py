@@ -71,6 +71,10 @@ def info_entries(info: DocumentInfo) -> dict[str, str]:
 
 #: describes the PDF/UA identification schema, which PDF/A does not predefine
 _PDFUA_EXTENSION = """
+  <rdf:Description rdf:about=""
+    xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
+    xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
+    xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
    <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
     <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
     <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
@@ -81,7 +85,8 @@ _PDFUA_EXTENSION = """
      <pdfaProperty:category>internal</pdfaProperty:category>
      <pdfaProperty:description>Part of ISO 14289 followed</pdfaProperty:description>
     </rdf:li></rdf:Seq></pdfaSchema:property>
-   </rdf:li></rdf:Bag></pdfaExtension:schemas>"""
+   </rdf:li></rdf:Bag></pdfaExtension:schemas>
+  </rdf:Description>"""
 
 
 def xmp(info: DocumentInfo) -> bytes:
@@ -97,19 +102,17 @@ def xmp(info: DocumentInfo) -> bytes:
             f"\n   <pdfaid:part>{info.pdfa[0]}</pdfaid:part>"
             f"\n   <pdfaid:conformance>{info.pdfa[1:].upper()}</pdfaid:conformance>"
         )
-    ua = f"\n   <pdfuaid:part>1</pdfuaid:part>{_PDFUA_EXTENSION}" if info.ua else ""
+    ua = "\n   <pdfuaid:part>1</pdfuaid:part>" if info.ua else ""
+    extension = _PDFUA_EXTENSION if info.ua else ""
     packet = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
- <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">{extension}
   <rdf:Description rdf:about=""
     xmlns:dc="http://purl.org/dc/elements/1.1/"
     xmlns:xmp="http://ns.adobe.com/xap/1.0/"
     xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
     xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
-    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"
-    xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
-    xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
-    xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
    <dc:format>application/pdf</dc:format>
    <dc:title><rdf:Alt>
     <rdf:li xml:lang="x-default">{escape(info.title)}</rdf:li>

@@ -53,6 +53,7 @@ from thaidocs.pdf.fonts import FontFamily, load_family
 from thaidocs.pdf.photo import PhotoFlow
 from thaidocs.pdf.metadata import NO_DATE, DocumentInfo
 from thaidocs.pdf.metadata import write as write_metadata
+from thaidocs.pdf.structure import TaggedCanvas, Tagger, TaggingEngine
 from thaidocs.pdf.tables import TableFlow
 from thaidocs.pdf.text import Line, TextEngine
 from thaidocs.thai import to_thai_digits
@@ -94,6 +95,7 @@ def write_pdf(
         language=meta.language,
         date=date or NO_DATE,
         pdfa=pdfa,
+        ua=True,
     )
     with _binary_streams():
         data = _write(doc, load_family(font_paths, font_scale), on_signing_space, catchword, info)
@@ -121,10 +123,12 @@ def _write(
     catchword: bool,
     info: DocumentInfo,
 ) -> bytes:
-    engine = TextEngine(family, words=doc.words, line_spacing=doc.line_spacing)
+    tagger = Tagger(doc)
+    engine = TaggingEngine(tagger, family, words=doc.words, line_spacing=doc.line_spacing)
     out = BytesIO()
     first = doc.sections[0].page if doc.sections else PageSetup()
-    canvas = Canvas(
+    canvas = TaggedCanvas(
+        tagger,
         out,
         pagesize=(first.width * cm, first.height * cm),
         invariant=1,

@@ -24,7 +24,7 @@ import re
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import uharfbuzz as hb
 from reportlab.pdfbase import pdfdoc
@@ -302,6 +302,21 @@ def _number(parts: list[str], hexes: list[str], shift: int, factor: float) -> No
         parts.append(_fmt(-shift * factor))
 
 
+class Marker(Protocol):
+    """Marks drawn text for the structure tree (see ``thaidocs.pdf.structure``)."""
+
+    def runs(self, canvas: Canvas, line: Line) -> list[str] | None:
+        """Entries for each run's /Span property list, or None for an artifact line."""
+
+
+_markers: weakref.WeakKeyDictionary[Any, Marker] = weakref.WeakKeyDictionary()
+
+
+def mark_with(canvas: Canvas, marker: Marker) -> None:
+    """Mark the text drawn on ``canvas`` with ``marker``."""
+    _markers[canvas._doc] = marker
+
+
 _documents: weakref.WeakKeyDictionary[Any, dict[FontFace, EmbeddedFont]] = (
     weakref.WeakKeyDictionary()
 )
@@ -321,12 +336,17 @@ def draw(canvas: Canvas, line: Line, x: float, y: float) -> None:
     """Draw ``line`` with its box's top-left at (x, y)."""
     baseline = y - line.baseline
     ops: list[str] = []
+    marker = _markers.get(canvas._doc)
+    marks = marker.runs(canvas, line) if marker is not None else None
+    artifact = marker is not None and marks is None and bool(line.runs)
+    if artifact:
+        ops.append("/Artifact BMC")
     if line.runs:
         ops.append("q BT")
         source = line.text.replace(ZWSP, "")
         position = 0
         end: float | None = None  # where the previous run's pen stopped
-        for run in line.runs:
+        for k, run in enumerate(line.runs):
             font = embedded(canvas, run.face)
             found = source.find(run.text, position)
             skipped = source[position:found] if found >= 0 else ""
@@ -346,19 +366,22 @@ def draw(canvas: Canvas, line: Line, x: float, y: float) -> None:
             size = _fmt(run.size)
             body = lead + joint.join(fragments)
             ops.append(
-                f"{_color(run.color)} /Span<</ActualText<{actual}>>>BDC /{font.resource} 1 Tf"
+                f"{_color(run.color)} /Span<</ActualText<{actual}>{marks[k] if marks else ''}>>BDC"
+                f" /{font.resource} 1 Tf"
                 f" {size} 0 0 {size} {_fmt(start)} {_fmt(baseline)} Tm[{body}]TJ EMC"
             )
             width = sum(piece.width for piece in run.pieces) * run.size / font.units
             end = x + run.x + width + run.gap * (len(fragments) - 1)
         ops.append("ET Q")
+    if artifact:
+        ops.append("EMC")
     for leader in line.leaders:
         pitch = leader.size * 0.3
         ops.append(
-            f"q {_color(leader.color).replace('rg', 'RG').replace(' g', ' G')} 1 J"
+            f"/Artifact BMC q {_color(leader.color).replace('rg', 'RG').replace(' g', ' G')} 1 J"
             f" {_fmt(leader.size * 0.09)} w [0 {_fmt(pitch)}] 0 d"
             f" {_fmt(x + leader.x0 + pitch / 2)} {_fmt(baseline + leader.size * 0.05)} m"
-            f" {_fmt(x + leader.x1 - pitch / 2)} {_fmt(baseline + leader.size * 0.05)} l S Q"
+            f" {_fmt(x + leader.x1 - pitch / 2)} {_fmt(baseline + leader.size * 0.05)} l S Q EMC"
         )
     if ops:
         canvas._code.append(" ".join(ops))
