@@ -230,59 +230,76 @@ class Tagger:
     # -- writing -------------------------------------------------------------------------
 
     def addObjects(self, doc: Any) -> None:
-        """Write the tree (called by ReportLab on save, after the last page)."""
-        pages = [doc.Reference(page) for page in doc.Pages.pages]
-        refs: dict[int, Any] = {}
-        dicts: dict[int, pdfdoc.PDFDictionary] = {}
+        """Write the tree (called by ReportLab on save, after the last page). The elements
+        are written as ready bytes: there are hundreds, and ReportLab's general object
+        formatting would cost more than drawing the text."""
+        number = doc.idToObjectNumberAndVersion
+        pages = [number[doc.Reference(page).name][0] for page in doc.Pages.pages]
         elements = list(_walk(self.root))
-        for element in elements:
-            entries: dict[str, Any] = {"Type": pdfdoc.PDFName("StructElem")}
-            entries["S"] = pdfdoc.PDFName(element.type)
+        raws = [_Raw() for _ in elements]
+        numbers = {
+            id(e): number[doc.Reference(r).name][0] for e, r in zip(elements, raws, strict=True)
+        }
+        tree_root = _Raw()
+        root_number = number[doc.Reference(tree_root).name][0]
+        parents = {
+            id(kid): numbers[id(e)] for e in elements for kid in e.kids if isinstance(kid, Element)
+        }
+        for element, raw in zip(elements, raws, strict=True):
+            parts = [
+                f"<</Type/StructElem/S/{element.type}/P {parents.get(id(element), root_number)} 0 R"
+            ]
             if element.alt is not None:
-                entries["Alt"] = pdfdoc.PDFString(element.alt)
+                parts.append(f"/Alt<{_text(element.alt)}>")
             if element.attributes:
-                entries["A"] = pdfdoc.PDFDictionary(
-                    {
-                        key: pdfdoc.PDFName(value) if isinstance(value, str) else value
-                        for key, value in element.attributes.items()
-                    }
+                entries = "".join(
+                    f"/{key}/{value}" if isinstance(value, str) else f"/{key} {value}"
+                    for key, value in element.attributes.items()
                 )
-            dicts[id(element)] = pdfdoc.PDFDictionary(entries)
-            refs[id(element)] = doc.Reference(dicts[id(element)])
-        tree_root = pdfdoc.PDFDictionary({"Type": pdfdoc.PDFName("StructTreeRoot")})
-        root_ref = doc.Reference(tree_root)
-        for element in elements:
-            entries = dicts[id(element)].dict
-            kids: list[Any] = []
+                parts.append(f"/A<<{entries}>>")
             first_page = next((kid[0] for kid in element.kids if isinstance(kid, tuple)), None)
             if first_page is not None:
-                entries["Pg"] = pages[first_page]
+                parts.append(f"/Pg {pages[first_page]} 0 R")
+            kids = []
             for kid in element.kids:
                 if isinstance(kid, Element):
-                    dicts[id(kid)].dict["P"] = refs[id(element)]
-                    kids.append(refs[id(kid)])
+                    kids.append(f"{numbers[id(kid)]} 0 R")
                 elif kid[0] == first_page:
-                    kids.append(kid[1])
+                    kids.append(str(kid[1]))
                 else:
-                    mcr = {"Type": pdfdoc.PDFName("MCR"), "Pg": pages[kid[0]], "MCID": kid[1]}
-                    kids.append(pdfdoc.PDFDictionary(mcr))
-            entries["K"] = pdfdoc.PDFArray(kids)
-        dicts[id(self.root)].dict["P"] = root_ref
-        nums: list[Any] = []
-        for number, marks in enumerate(self.marks):
+                    kids.append(f"<</Type/MCR/Pg {pages[kid[0]]} 0 R/MCID {kid[1]}>>")
+            parts.append(f"/K[{' '.join(kids)}]>>")
+            raw.data = "".join(parts).encode("ascii")
+        nums = []
+        for page, marks in enumerate(self.marks):
             if marks:
-                nums += [number, pdfdoc.PDFArray([refs[id(e)] for e in marks])]
-                page = doc.Pages.pages[number]
-                page.StructParents = number
-                page.Tabs = pdfdoc.PDFName("S")
-                page.__NoDefault__ = [*page.__NoDefault__, "StructParents", "Tabs"]
-        tree_root.dict["K"] = refs[id(self.root)]
-        tree_root.dict["ParentTree"] = pdfdoc.PDFDictionary({"Nums": pdfdoc.PDFArray(nums)})
-        tree_root.dict["ParentTreeNextKey"] = len(self.marks)
+                nums.append(f"{page}[{' '.join(f'{numbers[id(e)]} 0 R' for e in marks)}]")
+                obj = doc.Pages.pages[page]
+                obj.StructParents = page
+                obj.Tabs = pdfdoc.PDFName("S")
+                obj.__NoDefault__ = [*obj.__NoDefault__, "StructParents", "Tabs"]
+        tree_root.data = (
+            f"<</Type/StructTreeRoot/K {numbers[id(self.root)]} 0 R"
+            f"/ParentTree<</Nums[{' '.join(nums)}]>>/ParentTreeNextKey {len(self.marks)}>>"
+        ).encode("ascii")
         catalog = doc.Catalog
-        catalog.StructTreeRoot = root_ref
+        catalog.StructTreeRoot = doc.Reference(tree_root)
         catalog.MarkInfo = pdfdoc.PDFDictionary({"Marked": "true"})
         catalog.ViewerPreferences = pdfdoc.PDFDictionary({"DisplayDocTitle": "true"})
+
+
+class _Raw(pdfdoc.PDFObject):  # type: ignore[misc]
+    """A PDF object written as it is given."""
+
+    data = b""
+
+    def format(self, document: Any) -> bytes:
+        return self.data
+
+
+def _text(value: str) -> str:
+    """A PDF text string's hex digits (UTF-16BE with its byte-order mark)."""
+    return ("\ufeff" + value).encode("utf-16-be").hex().upper()
 
 
 def _walk(element: Element) -> Iterator[Element]:
