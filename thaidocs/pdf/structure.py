@@ -3,7 +3,8 @@
 Before drawing, the layout tree gives the structure in reading order: Document; H1 for the
 title lines, H2 for headings, P for other paragraphs; L/LI/Lbl/LBody for numbered clauses
 (nested by where their numbers stand); Table/TR/TH/TD (header cells scoped to their
-column, spans as attributes); Figure with /Alt for the Garuda and scanned signatures; each
+column, spans as attributes); Figure with /Alt for the Garuda, photographs and scanned
+signatures; each
 signer's block a Div of P. A node kind this module does not know becomes a Div of the
 paragraphs it holds, so new layout nodes are tagged from the start.
 
@@ -32,6 +33,7 @@ from thaidocs.layout.tree import (
     Emblem,
     LayoutDocument,
     Paragraph,
+    Photo,
     Rule,
     SignatureGroup,
     Spacer,
@@ -42,8 +44,9 @@ from thaidocs.pdf.text.drawing import mark_with
 
 #: structure types of paragraphs by their role; any other role is a P
 _ROLE_TYPES = {"title": "H1", "heading": "H2"}
-#: /Alt of the Garuda
+#: /Alt of the Garuda, and of a photograph (a certificate holder's)
 EMBLEM_ALT = "ตราครุฑ (Garuda emblem)"
+PHOTO_ALT = "รูปถ่าย (photograph)"
 
 
 @dataclass(eq=False)
@@ -109,6 +112,9 @@ class Tagger:
                     self._paragraph(parent, paragraph)
             elif isinstance(block, Table):
                 self._table(parent, block)
+            elif isinstance(block, Photo):
+                if block.image is not None:
+                    self._figure(parent, block.image, PHOTO_ALT)
             elif isinstance(block, SignatureGroup):
                 self._signatures(parent, block)
             elif not isinstance(block, Rule | Spacer):

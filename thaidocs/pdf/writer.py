@@ -50,9 +50,9 @@ from thaidocs.pdf.flows import (
     draw_lines,
 )
 from thaidocs.pdf.fonts import FontFamily, load_family
-from thaidocs.pdf.photo import PhotoFlow
 from thaidocs.pdf.metadata import NO_DATE, DocumentInfo
 from thaidocs.pdf.metadata import write as write_metadata
+from thaidocs.pdf.photo import PhotoFlow
 from thaidocs.pdf.structure import TaggedCanvas, Tagger, TaggingEngine
 from thaidocs.pdf.tables import TableFlow
 from thaidocs.pdf.text import Line, TextEngine
