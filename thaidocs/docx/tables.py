@@ -19,7 +19,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm
 
-from thaidocs.layout.tree import Cell
+from thaidocs.layout.tree import Cell, grid_cells
 
 #: python-docx's table look (first row and column banding flags), kept for equal bytes
 _LOOK = (
@@ -41,30 +41,26 @@ class Slot:
 
 
 def place(rows: Sequence[Sequence[Cell]], columns: int) -> list[list[Slot]]:
-    """Each row's slots from left to right; a row's cells take the next columns that no
-    span from the left or from above covers."""
-    covered: set[tuple[int, int]] = set()
+    """Each row's slots from left to right, the tree's cells where :func:`grid_cells` puts
+    them, a continuation below each vertical span and an empty cell in any gap."""
+    starts: dict[int, dict[int, Slot]] = {}
     #: (row, column) where a vertical span continues → the columns it spans
     continuing: dict[tuple[int, int], int] = {}
+    for r, c, cell in grid_cells(rows):
+        starts.setdefault(r, {})[c] = Slot(
+            c, cell.colspan, cell, "restart" if cell.rowspan > 1 else None
+        )
+        for dr in range(1, cell.rowspan):
+            continuing[(r + dr, c)] = cell.colspan
     placed = []
-    for r, row in enumerate(rows):
-        starts: dict[int, Slot] = {}
-        c = 0
-        for cell in row:
-            while (r, c) in covered:
-                c += 1
-            covered.update(
-                (r + dr, c + dc) for dr in range(cell.rowspan) for dc in range(cell.colspan)
-            )
-            for dr in range(1, cell.rowspan):
-                continuing[(r + dr, c)] = cell.colspan
-            starts[c] = Slot(c, cell.colspan, cell, "restart" if cell.rowspan > 1 else None)
-            c += cell.colspan
+    for r in range(len(rows)):
         slots = []
         c = 0
         while c < columns:
             span = continuing.get((r, c))
-            slot = starts.get(c) or Slot(c, span or 1, None, None if span is None else "continue")
+            slot = starts.get(r, {}).get(c) or Slot(
+                c, span or 1, None, None if span is None else "continue"
+            )
             slots.append(slot)
             c += slot.span
         placed.append(slots)
