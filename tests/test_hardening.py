@@ -560,3 +560,20 @@ def test_check_reports_lao_and_khmer_letters_inside_thai_words(
     (finding,) = [f for f in thaidocs.check(doc(body=[text])) if f.code == "script.mixed"]
     assert (finding.path, finding.span, finding.level) == ("body[0]", letters, "error")
     assert f"({script})" in finding.message
+
+
+def test_check_and_validate_report_what_the_pdf_font_cannot_draw(tmp_path: Path) -> None:
+    data = doc(body=["ย่อหน้า", "ภาษาจีน 中文 และ 😀"])
+    found = [f for f in thaidocs.check(data) if f.code == "pdf.missing-glyph"]
+    assert [(f.path, f.span, f.start, f.level) for f in found] == [
+        ("body[1]", "中文", 8, "error"),
+        ("body[1]", "😀", 15, "error"),
+    ]
+    path = tmp_path / "doc.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", str(path)])
+    assert (
+        result.exit_code == 1
+        and "body[1]" in result.output
+        and "pdf.missing-glyph" in result.output
+    )

@@ -24,13 +24,12 @@ def to_pdf(doc: DocumentSource, spec: LayoutSpec | None = None) -> bytes:
     Text the PDF font cannot draw is an `InputError` naming the field and the characters.
     """
     from thaidocs.pdf.coverage import missing_glyphs
-    from thaidocs.pdf.fonts import load_family
     from thaidocs.pdf.writer import write_pdf
     from thaidocs.signing.fields import SignatureFields
 
     model = _document(doc)
     options = model.options
-    missing = missing_glyphs(model, load_family(options.pdf_font, options.pdf_font_scale))
+    missing = missing_glyphs(model)
     if missing:
         raise InputError(missing)
     return write_pdf(

@@ -14,6 +14,8 @@ code                           level     what
 script.mixed                   error     Cyrillic, Greek, Lao, Khmer or Latin letters inside a
                                          Thai word
 script.homoglyph               error     Cyrillic or Greek look-alikes inside a Latin word
+pdf.missing-glyph              error     characters the PDF font cannot draw (Chinese,
+                                         Arabic, emoji, Lao, ...): the PDF is refused
 thai.orphan-mark               error     a vowel, tone or sign with no consonant under it
 thai.two-tones                 error     two tone marks on one consonant
 thai.vowel-doubled             error     a vowel or sign typed twice (ีี)
@@ -63,6 +65,7 @@ from thaidocs.proofread import (
     dates,
     digits,
     forms,
+    glyphs,
     letters,
     levels,
     script,
@@ -75,7 +78,7 @@ from thaidocs.proofread.walk import text_fields
 
 __all__ = ["Finding", "check"]
 
-_CHECKS = (script, sequences, dates, digits, spacing, levels, letters, signers, forms)
+_CHECKS = (script, glyphs, sequences, dates, digits, spacing, levels, letters, signers, forms)
 
 
 def check(doc: DocumentSource) -> list[Finding]:
