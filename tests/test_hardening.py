@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 import zlib
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -124,6 +125,8 @@ def test_tabs_and_line_breaks_stay_allowed() -> None:
         ({"options": {"pdf_font_scale": float("nan")}}, "options.pdf_font_scale"),
         ({"signers": [{"name": "ก", "position": "ข", "signature": 5}]}, "signers[0].signature"),
         ({"subject": 10**5000}, "subject"),
+        ({"subject": Decimal("sNaN")}, "subject"),
+        ({"options": {"spec": {"body_size": Decimal("-Infinity")}}}, "options.spec.body_size"),
         (
             {"body": [{"table": {"columns": ["ก"], "widths": [float("inf")]}}]},
             "body[0].table.widths[0]",

@@ -12,7 +12,6 @@ and the error says where it is so that it can be deleted in the source.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
@@ -109,11 +108,11 @@ def _value_problem(value: Any) -> tuple[str, str] | None:
                 "ลบอักขระนั้นออกจากต้นฉบับ · delete it in the source",
             )
         return None
-    if isinstance(value, bool):
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         return None
-    if isinstance(value, float) and not math.isfinite(value):
+    if isinstance(value, Decimal | float) and not Decimal(value).is_finite():
         return ("ตัวเลขไม่จำกัดค่า (not a finite number)", "write an ordinary number")
-    if isinstance(value, int | float | Decimal) and not abs(Decimal(value)) < MAX_NUMBER:
+    if not abs(Decimal(value)) < MAX_NUMBER:
         return ("ตัวเลขใหญ่เกินไป (a number too large)", f"at most {MAX_NUMBER:,.0f}")
     return None
 
