@@ -580,3 +580,27 @@ def test_check_and_validate_report_what_the_pdf_font_cannot_draw(tmp_path: Path)
         and "body[1]" in result.output
         and "pdf.missing-glyph" in result.output
     )
+
+
+def test_a_writer_killed_mid_write_leaves_nothing_after_the_next_run(tmp_path: Path) -> None:
+    script = (
+        "import os, sys, time, thaidocs\n"
+        "os.replace = lambda *a: (print('written', flush=True), time.sleep(60))\n"
+        f"thaidocs.render(thaidocs.from_dict({doc()!r}), sys.argv[1])\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    writer = subprocess.Popen(
+        [sys.executable, "-c", script, str(tmp_path / "doc.pdf")],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert writer.stdout is not None and writer.stdout.readline() == "written\n"
+    writer.kill()
+    writer.wait()
+    (leftover,) = tmp_path.iterdir()
+    assert leftover.name.startswith(".doc.pdf.") and leftover.name.endswith(".tmp")
+    quiet = time.time() - 30
+    os.utime(leftover, (quiet, quiet))
+    thaidocs.render(doc(), tmp_path / "doc.pdf")
+    assert [p.name for p in tmp_path.iterdir()] == ["doc.pdf"]

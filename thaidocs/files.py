@@ -4,7 +4,7 @@ Bytes go to a hidden temporary file beside the target, ``.NAME.PID-RANDOM.tmp``,
 with mode 0666 so that the kernel applies the user's umask, then renamed over the target.
 A process killed mid-write leaves its temporary file behind; the next write into that
 folder removes such leftovers of ours once their writer is gone and the file has not changed
-for a minute (a writer on another machine sharing the folder may have the same process id),
+for ten seconds (a writer on another machine sharing the folder may have the same process id),
 or, for names without a process id, once they are an hour old.
 """
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 _TEMP = re.compile(r"^\..+\.(?:pdf|docx)\.(?:(?P<pid>\d+)-[0-9a-f]{8}|[A-Za-z0-9_]{8})\.tmp$")
 #: seconds unchanged after which a leftover of a dead writer, or of an unknown one, is stale
-_QUIET_SECONDS = 60.0
+_QUIET_SECONDS = 10.0
 _STALE_SECONDS = 3600.0
 #: folders already cleaned by this process
 _CLEANED: set[str] = set()
