@@ -82,6 +82,7 @@ def _resolve_image(value: Any, info: ValidationInfo) -> Any:
 
 
 def _resolve_font(value: Any, info: ValidationInfo) -> Any:
+    """A font's path, resolved, once it is known to be a TrueType file the PDF can embed."""
     path = _resolve(value, info)
     check_font(path)
     return path
