@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from PIL import Image
 from typer.testing import CliRunner
 
@@ -356,6 +357,14 @@ def test_bad_images_are_refused_at_load_with_their_field(
     ]:
         (problem,) = refused(data, base_dir=tmp_path)
         assert problem.startswith(f"{path}: ") and reason in problem, problem
+
+
+def test_every_image_field_is_checked_in_every_form(tmp_path: Path) -> None:
+    (tmp_path / "photo.png").write_text("not an image", encoding="utf-8")
+    certificate = yaml.safe_load((ROOT / "samples" / "certificate.yaml").read_text("utf-8"))
+    certificate["photo"] = "photo.png"
+    (problem,) = refused(certificate, base_dir=tmp_path)
+    assert problem.startswith("photo: not a PNG or JPEG")
 
 
 def test_etc_passwd_is_not_an_image() -> None:

@@ -32,7 +32,7 @@ from thaidocs.model.document import (
     Signer,
     ThaiDate,
     UrgencyMark,
-    _resolve,
+    _resolve_image,
     _Strict,
     be_year_value,
 )
@@ -189,7 +189,7 @@ class Certificate(_Strict):
     holder: NonEmpty | None = None
     options: Options = Field(default_factory=Options)
 
-    _photo = field_validator("photo", mode="before")(_resolve)
+    _photo = field_validator("photo", mode="before")(_resolve_image)
 
 
 # --- รายงานการประชุม -------------------------------------------------------------------
