@@ -151,6 +151,22 @@ _ROOT_HELP = (
 )
 
 
+#: the signing options of the commands that write PDFs
+_SignKey = Annotated[
+    Path | None,
+    typer.Option(
+        "--sign",
+        metavar="KEY.p12",
+        help="Sign each PDF in field signer-1 with this PKCS#12 key "
+        "(password from THAIDOCS_KEY_PASSWORD or a prompt).",
+    ),
+]
+_SignLevel = Annotated[Level, typer.Option("--level", help="PAdES level of --sign.")]
+_Tsa = Annotated[
+    str | None, typer.Option("--tsa", metavar="URL", help="Timestamp authority (B-T and up).")
+]
+
+
 def _render_one(
     path: Path,
     folder: Path,
@@ -198,19 +214,9 @@ def render(
         ),
     ] = None,
     root: Annotated[Path | None, typer.Option("--root", help=_ROOT_HELP)] = None,
-    sign_key: Annotated[
-        Path | None,
-        typer.Option(
-            "--sign",
-            metavar="KEY.p12",
-            help="Sign each PDF in field signer-1 with this PKCS#12 key "
-            "(password from THAIDOCS_KEY_PASSWORD or a prompt).",
-        ),
-    ] = None,
-    level: Annotated[Level, typer.Option("--level", help="PAdES level of --sign.")] = Level.b_b,
-    tsa: Annotated[
-        str | None, typer.Option("--tsa", metavar="URL", help="Timestamp authority (B-T and up).")
-    ] = None,
+    sign_key: _SignKey = None,
+    level: _SignLevel = Level.b_b,
+    tsa: _Tsa = None,
 ) -> None:
     """Write each input as PDF and/or .docx, named after the input file."""
     signing = None
@@ -451,19 +457,9 @@ def merge(
         ),
     ] = None,
     root: Annotated[Path | None, typer.Option("--root", help=_ROOT_HELP)] = None,
-    sign_key: Annotated[
-        Path | None,
-        typer.Option(
-            "--sign",
-            metavar="KEY.p12",
-            help="Sign each PDF in field signer-1 with this PKCS#12 key "
-            "(password from THAIDOCS_KEY_PASSWORD or a prompt).",
-        ),
-    ] = None,
-    level: Annotated[Level, typer.Option("--level", help="PAdES level of --sign.")] = Level.b_b,
-    tsa: Annotated[
-        str | None, typer.Option("--tsa", metavar="URL", help="Timestamp authority (B-T and up).")
-    ] = None,
+    sign_key: _SignKey = None,
+    level: _SignLevel = Level.b_b,
+    tsa: _Tsa = None,
 ) -> None:
     """Fill TEMPLATE from each record of RECORDS: one document a row, written into --out.
 
