@@ -59,13 +59,6 @@ def test_lines_break_only_where_words_allow(width_cm: float) -> None:
     for name in NAMES:
         begin = BODY.index(name)
         assert not any(begin < start < begin + len(name.strip()) for start in starts)
-    # the agency breaks only where keeping it whole would leave its line less than 3/4 full
-    agency = BODY.index(AGENCY)
-    for k, start in enumerate(starts):
-        if agency < start < agency + len(AGENCY):
-            line_start = starts[k - 1] if k else 0
-            room = (width_cm - (0 if k else 1.0)) * CM
-            assert engine.measure(BODY[line_start:agency].rstrip(), 16) < 0.75 * room + 0.5
     for line in lines:
         assert line.text[0] not in "ะาำๅๆฯ" and line.text[-1] not in "เแโใไ"
         assert line.width <= width_cm * CM + 0.01
@@ -83,10 +76,6 @@ def test_terms_give_way_before_a_stretched_line_names_never(engine: TextEngine) 
     assert [line.text for line in lines] == ["ให้", AGENCY]
     # a line that is not stretched may stay short
     lines = engine.lay_out(Paragraph((Run(text),)), width)
-    assert [line.text for line in lines] == ["ให้", AGENCY]
-    # a lower threshold keeps the term whole
-    lenient = TextEngine(load_family(), words=[AGENCY], fill=0.05)
-    lines = lenient.lay_out(Paragraph((Run(text),), align=Align.DISTRIBUTE), width)
     assert [line.text for line in lines] == ["ให้", AGENCY]
 
 

@@ -148,8 +148,10 @@ def test_distributed_lines_end_at_the_right_edge(family: FontFamily) -> None:
             c["x1"] for c in chars if tops[k] <= c["top"] < tops[k + 1] and not _widened_mark(c)
         ]
         assert ends, line.text
-        if k < len(lines) - 1:
+        if k < len(lines) - 1 and max(run.gap for run in line.runs) < 0.04 * 16 * 0.67 - 1e-6:
             assert abs(max(ends) - (LEFT + WIDTH)) < 0.5, line.text
+        elif k < len(lines) - 1:  # looser than the limits allow: ragged, not letter-spaced
+            assert max(ends) < LEFT + WIDTH, line.text
         else:
             assert max(ends) < LEFT + WIDTH - 5  # the last line is left-aligned
 

@@ -1,16 +1,27 @@
-"""Where a Thai line may break: dictionary words, the document's own names, and the rules
-of Thai typography.
+"""Where a Thai line may break: safe word boundaries, the document's own names and terms, and
+the rules of Thai typography.
 
-pythainlp's newmm finds word boundaries inside runs of Thai letters. On top of it:
+A typist never splits a word, so a boundary between two Thai words is a free break only where
+every minimal segmentation of the text agrees on it. newmm alone is ambiguous: "แนวทางในการ"
+is both แนว|ทางใน|การ and แนวทาง|ใน|การ, so only the break before การ is safe. The other
+boundaries newmm finds lie inside a possible word: a ``Break.WORD``, taken only to cut a unit
+longer than its line. The dictionary is pythainlp's word list plus a small lexicon of
+government compounds and civil-service levels (``lexicon/terms.txt``).
+
+On top of that:
 
 - a person's name (one of the document's names, a document word that starts with a title,
-  or a name in running text recognised by its title: นาย, นางสาว, ดร., ...) keeps the title
-  with the given name, and the surname, whole: a boundary inside is a ``Break.NAME``, for a
+  or a name in running text recognised by its title: นาย, นางสาว, ดร., ...) stays whole,
+  title, given name and surname on one line: a boundary inside is a ``Break.NAME``, for a
   name longer than a line only;
 - the document's other words (agency, positions, terms) are kept whole by preference: a
-  dictionary boundary inside one is a ``Break.TERM``, which the line breaker takes only where
-  keeping the term whole would leave a line badly stretched, so a term the dictionary does not
-  know still never breaks inside a word;
+  dictionary boundary inside one is a ``Break.TERM``, which the line breaker takes only at a
+  high price;
+- never a break inside a number token (๑๔๕,๗๕๐.๕๐, ๐๙.๐๐, ๓๐/๑๐/๒๕๖๗, phone groups
+  ๐ ๓๒๔๒ ๕๔๙๒, document numbers ศธ ๐๔๒๔๗/๑๒๓), between a word that introduces a number
+  and the number (พ.ศ. ๒๕๖๗, ข้อ ๑, มาตรา ๓๗, โทร. ๐ ...: ``lexicon/before_numbers.txt`` and
+  any abbreviation ending in "."), nor between a short number and its unit (๑๒๐ บาท:
+  ``lexicon/units.txt``); an amount in words (สี่หมื่นสองพันบาทถ้วน) is one word;
 - a line never starts with a following vowel, ๆ, ฯ, a mark or closing punctuation, and never
   ends with a leading vowel (เ แ โ ใ ไ) or opening punctuation;
 - U+200B ZERO WIDTH SPACE is a break opportunity and nothing else.
@@ -23,10 +34,12 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from enum import IntEnum
 from functools import cache
+from importlib.resources import files
 from typing import TYPE_CHECKING, cast
 
 from pythainlp.corpus import thai_words
 from pythainlp.tokenize import newmm
+from pythainlp.tokenize.tcc_p import tcc_pos_array
 
 from thaidocs.caching import bounded_cache
 from thaidocs.thai.names import NAME_TITLES
@@ -42,11 +55,36 @@ _NO_END = frozenset("เแโใไ" + "([{«“‘")
 #: breakable white space (no-break spaces excluded); U+200B counts as zero-width glue
 GLUE = re.compile(f"[^\\S\u00a0\u2007\u202f]+|{ZWSP}+")
 _THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
-#: a number written in groups (a telephone number: ๐ ๓๒๔๒ ๕๔๙๒), and an abbreviation before
-#: a number (โทร. ๐ ๓๒๔๒, พ.ศ. ๒๕๖๘), are each read as one term
-_DIGIT_GROUPS = re.compile(r"(?<!\S)[\u0e01-\u0e4e.]*[\u0e01-\u0e4e]\. \d+(?: \d+)*|\d+(?: \d+)+")
+_DIGIT = r"[0-9\u0e50-\u0e59]"
+#: a number token: digits joined by , . : / - (amounts, times, dates, document numbers)
+_NUMBER = re.compile(rf"{_DIGIT}+(?:[,.:/\-]{_DIGIT}+)*")
+#: a telephone number written in groups (๐ ๓๒๔๒ ๕๔๙๒), a document number (ศธ ๐๔๒๔๗/๑๒๓,
+#: ที่ ศธ ๐๔๐๐๑/ว ๑๒๓): breaking inside either is never allowed
+_GLUED_NUMBERS = re.compile(
+    rf"{_DIGIT}+(?: {_DIGIT}+)+"
+    rf"|(?<![\u0e01-\u0e4e])[\u0e01-\u0e2e]{{2}} {_DIGIT}[{_DIGIT[1:-1]}.]*/(?:ว ?)?{_DIGIT}+"
+)
+#: a short number and the white space after it, before a possible unit word
+_SHORT_NUMBER = re.compile(rf"(?<![\w.,]){_NUMBER.pattern}[ \u00a0]*(?=[\u0e01-\u0e4e])")
+#: the chunk before white space and a number: an abbreviation (พ.ศ.) or a word from the lexicon
+_BEFORE_NUMBER = re.compile(rf"(\S+)( +)(?={_DIGIT})")
+_NUMBER_WORDS = "ศูนย์|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ยี่|เอ็ด|ร้อย|พัน|หมื่น|แสน|ล้าน"
+#: an amount in words (สี่หมื่นสองพันบาทถ้วน, หนึ่งร้อยบาทห้าสิบสตางค์): one word
+_BAHT_TEXT = re.compile(
+    rf"(?:{_NUMBER_WORDS})+บาท(?:ถ้วน|(?:{_NUMBER_WORDS})+สตางค์)?|(?:{_NUMBER_WORDS})+สตางค์"
+)
+#: the longest number that keeps its unit on its line (๑๒๐ บาท, not a whole amount)
+_SHORT = 12
 #: the longest a given name or a surname can be and still be taken for one
 _NAME_MAX = 30
+
+
+@cache
+def lexicon(name: str) -> tuple[str, ...]:
+    """The entries of ``lexicon/<name>.txt`` shipped with the package, in file order."""
+    text = files("thaidocs.thai").joinpath("lexicon", f"{name}.txt").read_text(encoding="utf-8")
+    entries = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return tuple(entry for entry in entries if entry)
 
 
 def is_glue(char: str) -> bool:
@@ -71,20 +109,63 @@ def may_end_line(char: str) -> bool:
     return char not in _NO_END
 
 
-@bounded_cache(share=0.25)
-def _dictionary_breaks(run: str) -> tuple[int, ...]:
-    """Word boundaries newmm finds inside a run of Thai letters (offsets within the run)."""
-    return tuple(_newmm_breaks(run, _dictionary()))
+@bounded_cache(share=0.2)
+def _run_breaks(run: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Word boundaries inside a run of Thai letters: (safe, inside a possible word).
 
-
-def _newmm_breaks(text: str, words: WordSet | _Without) -> list[int]:
-    """Offsets inside ``text`` between the words newmm divides it into."""
-    offsets = []
+    Safe: on every segmentation of the run into the fewest words (the dictionary's words,
+    ending where a Thai character cluster may end, and newmm's own tokens for what the
+    dictionary does not know). Every other boundary newmm finds is inside a word of some
+    such segmentation.
+    """
+    words = _dictionary()
+    n = len(run)
+    valid = tcc_pos_array(run)
+    tokens = newmm.segment(run, custom_dict=cast("Trie", words))
+    ends: dict[int, set[int]] = {}
     position = 0
-    for token in newmm.segment(text, custom_dict=cast("Trie", words))[:-1]:
+    cuts = []
+    for token in tokens:
+        ends.setdefault(position, set()).add(position + len(token))
         position += len(token)
-        offsets.append(position)
-    return offsets
+        cuts.append(position)
+    cuts.pop()
+    if not cuts:
+        return (), ()
+    # fewest words from the start to each position, then from each position to the end
+    unreached = n + 1
+    first = [unreached] * (n + 1)
+    first[0] = 0
+    for i in range(n):
+        if first[i] == unreached:
+            continue
+        reach = ends.setdefault(i, set())
+        reach.update(j for j in words.ends(run, i) if valid[j])
+        step = first[i] + 1
+        for j in reach:
+            if step < first[j]:
+                first[j] = step
+    rest = [unreached] * (n + 1)
+    rest[n] = 0
+    for i in sorted(ends, reverse=True):
+        rest[i] = min((rest[j] for j in ends[i]), default=n) + 1
+    total = first[n]
+    covered = [0] * (n + 1)
+    for i, reach in ends.items():
+        if first[i] + rest[i] != total:
+            continue
+        for j in reach:
+            if first[i] + 1 + rest[j] == total and j - i > 1:
+                covered[i + 1] += 1
+                covered[j] -= 1
+    safe = []
+    inside = 0
+    for p in range(1, n):
+        inside += covered[p]
+        if not inside and first[p] + rest[p] == total:
+            safe.append(p)
+    chosen = set(safe)
+    return tuple(safe), tuple(p for p in cuts if p not in chosen)
 
 
 class WordSet:
@@ -101,20 +182,30 @@ class WordSet:
         self._longest = max(map(len, self._words), default=0)
 
     def prefixes(self, text: str, start: int = 0) -> list[str]:
+        return [text[start:end] for end in self.ends(text, start)]
+
+    def ends(self, text: str, start: int = 0) -> list[int]:
+        """Where the words that start at ``start`` end."""
         words = self._words
         stop = min(len(text), start + self._longest)
-        return [text[start:end] for end in range(start + 1, stop + 1) if text[start:end] in words]
+        return [end for end in range(start + 1, stop + 1) if text[start:end] in words]
 
 
 @cache
 def _dictionary() -> WordSet:
-    return WordSet(thai_words())
+    return WordSet([*thai_words(), *lexicon("terms")])
 
 
 def word_joints(text: str) -> list[int]:
     """Offsets inside ``text`` where newmm divides it once ``text`` itself is no word: where
     a word longer than a line is best cut (คณะ|กรรมการ)."""
-    return _newmm_breaks(text, _Without(_dictionary(), text))
+    offsets = []
+    position = 0
+    without = _Without(_dictionary(), text)
+    for token in newmm.segment(text, custom_dict=cast("Trie", without))[:-1]:
+        position += len(token)
+        offsets.append(position)
+    return offsets
 
 
 class _Without:
@@ -132,16 +223,24 @@ def _is_alnum(char: str) -> bool:
     return char.isalnum() and not "\u0e01" <= char <= "\u0e4e"
 
 
+def _is_digit(char: str) -> bool:
+    return "0" <= char <= "9" or "\u0e50" <= char <= "\u0e59"
+
+
 class Break(IntEnum):
     """How freely a line may end at an offset; higher is more reluctant."""
 
     NONE = 0
-    #: between words
+    #: at white space, or at a word boundary every segmentation agrees on
     FREE = 1
-    #: between the dictionary words of one of the document's terms, or the groups of a number
+    #: between the dictionary words of one of the document's terms
     TERM = 2
-    #: between the dictionary words of a person's name
-    NAME = 3
+    #: inside a word of some segmentation: only to cut a unit longer than its line
+    WORD = 3
+    #: inside a person's name: only for a name longer than its line
+    NAME = 4
+    #: between grapheme clusters, for a word longer than its line (the line breaker's own)
+    CLUSTER = 5
 
 
 class Segmenter:
@@ -178,7 +277,9 @@ class Segmenter:
         White space ends up at the end of a line, where it is dropped.
         """
         candidates = self._candidates(text)
-        levels = self._levels(text, candidates)
+        for i in _glued(text):
+            candidates.pop(i, None)
+        self._raise_levels(text, candidates)
         result = {}
         for i in sorted(candidates):
             if not may_start_line(text[i]):
@@ -187,26 +288,30 @@ class Segmenter:
             while j > 0 and is_glue(text[j]):
                 j -= 1
             if may_end_line(text[j]):
-                result[i] = levels.get(i, Break.FREE)
+                result[i] = candidates[i]
         return result
 
-    def _candidates(self, text: str) -> set[int]:
-        found: set[int] = set()
+    def _candidates(self, text: str) -> dict[int, Break]:
+        found: dict[int, Break] = {}
         n = len(text)
-        for glue in GLUE.finditer(text):
-            if 0 < glue.end() < n:
-                found.add(glue.end())
         for run in _THAI_RUN.finditer(text):
             start, end = run.span()
-            found.update(start + offset for offset in _dictionary_breaks(run.group()))
+            safe, inside = _run_breaks(run.group())
+            for offset in inside:
+                found[start + offset] = Break.WORD
+            for offset in safe:
+                found[start + offset] = Break.FREE
             if start > 0 and _is_alnum(text[start - 1]):
-                found.add(start)
-            if end < n and _is_alnum(text[end]):
-                found.add(end)
+                found[start] = Break.FREE
+            if end < n and _is_alnum(text[end]) and not _is_digit(text[end]):
+                found[end] = Break.FREE  # ข้อ๑, ปี๒๕๖๗: a number stays with the word before
+        for glue in GLUE.finditer(text):
+            if 0 < glue.end() < n:
+                found[glue.end()] = Break.FREE
         return found
 
-    def _levels(self, text: str, candidates: set[int]) -> dict[int, Break]:
-        """The candidates inside the document's words and inside names, with their level."""
+    def _raise_levels(self, text: str, candidates: dict[int, Break]) -> None:
+        """Raise the candidates inside the document's words, names and amounts in words."""
         words: dict[int, int] = {}
         spans: list[tuple[int, int, Break]] = []
         if self._words is not None:
@@ -214,23 +319,67 @@ class Segmenter:
                 words[match.start()] = match.end()
                 level = Break.NAME if match.group() in self._names else Break.TERM
                 spans.append((match.start(), match.end(), level))
-        for match in _DIGIT_GROUPS.finditer(text):
-            spans.append((match.start(), match.end(), Break.TERM))
+        for match in _BAHT_TEXT.finditer(text):
+            spans.append((match.start(), match.end(), Break.WORD))
         if self._titles is not None:
             for match in self._titles.finditer(text):
                 for start, end in _name(text, match.start(), match.end(), candidates, words):
                     spans.append((start, end, Break.NAME))
-        levels: dict[int, Break] = {}
         for start, end, level in spans:
             for i in range(start + 1, end):
-                if i in candidates and levels.get(i, Break.NONE) < level:
-                    levels[i] = level
-        return levels
+                if candidates.get(i, level) < level:
+                    candidates[i] = level
 
     def _is_name(self, word: str) -> bool:
         """Whether ``word`` starts with a title that announces a name, as in running text."""
         match = self._titles.match(word) if self._titles is not None else None
         return match is not None and bool(_name(word, 0, match.end(), self._candidates(word), {}))
+
+
+@bounded_cache(share=0.05)
+def _glued(text: str) -> tuple[int, ...]:
+    """Offsets where a line must never end: inside number tokens, after a word that introduces
+    a number, and between a short number and its unit."""
+    glued: list[int] = []
+    for match in _GLUED_NUMBERS.finditer(text):
+        glued.extend(range(match.start() + 1, match.end()))
+    before = _before_numbers()
+    for match in _BEFORE_NUMBER.finditer(text):
+        word = match.group(1)
+        if word.endswith(".") or any(word.endswith(w) for w in before):
+            glued.append(match.end())
+    units = _units()
+    for match in _SHORT_NUMBER.finditer(text):
+        if len(match.group().rstrip()) <= _SHORT and text.startswith(units, match.end()):
+            unit = next(u for u in units if text.startswith(u, match.end()))
+            after = match.end() + len(unit)
+            if (
+                after == len(text)
+                or not "\u0e01" <= text[after] <= "\u0e4e"
+                or _word_ends(text, match.end(), after)
+            ):
+                glued.append(match.end())
+    return tuple(glued)
+
+
+def _word_ends(text: str, start: int, end: int) -> bool:
+    """Whether a word of the Thai run at ``start`` ends at ``end`` (บาท in บาทถ้วน is no unit
+    of ถ้วน; คน in คนละ is no unit)."""
+    run = _THAI_RUN.match(text, start)
+    if run is None:
+        return False
+    safe, inside = _run_breaks(run.group())
+    return end - start in safe or end - start in inside
+
+
+@cache
+def _before_numbers() -> tuple[str, ...]:
+    return tuple(sorted(lexicon("before_numbers"), key=len, reverse=True))
+
+
+@cache
+def _units() -> tuple[str, ...]:
+    return tuple(sorted(lexicon("units"), key=len, reverse=True))
 
 
 def _pieces(words: Iterable[str]) -> set[str]:
@@ -239,9 +388,9 @@ def _pieces(words: Iterable[str]) -> set[str]:
 
 
 def _name(
-    text: str, start: int, end: int, candidates: set[int], words: dict[int, int]
+    text: str, start: int, end: int, candidates: dict[int, Break], words: dict[int, int]
 ) -> list[tuple[int, int]]:
-    """Spans of "title + given name" and of the surname after it, if this is a name.
+    """The span of "title + given name" and the surname after it, if this is a name.
 
     A name ends at white space, or where one of the document's words that starts it ends.
     """
@@ -264,14 +413,13 @@ def _name(
     given_end = words.get(start) or words.get(given) or _chunk_end(text, given)
     if not 0 < given_end - given <= _NAME_MAX:
         return []
-    spans = [(start, given_end)]
     surname = given_end
     while surname < n and text[surname] == " ":
         surname += 1
     surname_end = words.get(surname) or _chunk_end(text, surname)
     if surname > given_end and 0 < surname_end - surname <= _NAME_MAX:
-        spans.append((surname, surname_end))
-    return spans
+        return [(start, surname_end)]
+    return [(start, given_end)]
 
 
 def _chunk_end(text: str, start: int) -> int:

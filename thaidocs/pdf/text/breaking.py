@@ -1,18 +1,16 @@
-"""Greedy line breaking at word boundaries.
+"""Total-fit line breaking with Thai penalties, in the manner of Knuth and Plass.
 
-Greedy first-fit, as Word and LibreOffice break Thai: the PDF then wraps where the .docx of
-the same document wraps for a reader comparing the two, and distributed justification
-spreads a line's slack over its grapheme clusters so thinly (a fraction of a point each)
-that the unevenness optimal breaking would remove is not visible. It is also linear and
-cheap, which the speed budget wants.
+The breaks of a whole paragraph are chosen at once, so that its slack is spread evenly over
+its lines rather than left to whichever line first-fit happens to leave short. A line's
+badness grows with how far its spaces (each up to twice its width) and its grapheme clusters
+(up to ``CLUSTER_STRETCH`` em each) must stretch to fill it; a line that would need more is
+set ragged, and its badness grows slowly and is capped, so that no raggedness ever outweighs
+the break kinds a typist avoids. Each break also pays by kind (``PENALTY``): a space costs
+nothing, a safe word boundary a little, a break inside a document term a lot; a break inside
+a word, a name, or between grapheme clusters is taken only where a unit alone is longer than
+its line (items longer than a line arrive already cut into such pieces).
 
-Where a break opportunity is reluctant (``Break``), the fit is first-fit by level. A line
-ends at its last free break when that leaves it at least ``fill`` full and what follows fits
-the next line whole; otherwise at its last free or term break, whichever is later (a long
-agency name breaks between its words rather than leave the line before it letter-spaced, or
-rather than move to a line it does not fit either). A name breaks only where nothing else
-on the line may, and a word is cut between grapheme clusters only where it alone is longer
-than the line.
+A line holding a tab is measured by walking it, as the tab's width depends on where it falls.
 """
 
 from __future__ import annotations
@@ -32,6 +30,32 @@ from thaidocs.thai.segment import (
     may_start_line,
     word_joints,
 )
+
+#: the most each grapheme cluster of a justified line may move apart, in em
+CLUSTER_STRETCH = 0.04
+#: the most a space of a justified line may grow, as a share of its natural width
+SPACE_STRETCH = 1.0
+#: the price of a break, by kind (squared into the demerits); a cut between grapheme
+#: clusters is dearer than any other
+PENALTY = {
+    "space": 0.0,
+    Break.FREE: 50.0,
+    Break.TERM: 1e3,
+    Break.WORD: 1e5,
+    Break.NAME: 1e6,
+    Break.CLUSTER: 1e7,
+}
+_DEAR = PENALTY[Break.TERM]
+#: every line pays this, so fewer lines are better
+_LINE = 10.0
+#: badness of a ragged line (looser than its stretch allows) grows by this per unit of
+#: excess, up to the cap: cheaper than any break inside a word or a name
+_RAGGED_SLOPE = 1000.0
+_RAGGED_CAP = 1e4
+#: an overfull line, only where nothing else is possible (a tab pushed past the edge)
+_OVERFULL = 1e16
+#: the first pass considers only lines at least this full, the second (rarely needed) all
+_TOLERANCE = 0.35
 
 _CONTROL = re.compile("[\t\n]")
 
@@ -56,6 +80,8 @@ class Item:
     shaped: Shaped | None = None
     #: natural width in PDF pt (a tab's width is set when its line is laid out)
     width: float = 0.0
+    #: the most its grapheme clusters may move apart on a justified line, in pt
+    stretch: float = 0.0
 
 
 @dataclass(slots=True)
@@ -99,103 +125,166 @@ def split_items(
 
 
 def break_lines(
-    text: str,
     items: list[Item],
     available: Callable[[int], float],
     tab_width: Callable[[int, float, list[Item], int], float],
-    split: Callable[[Item, float], tuple[Item, Item] | None],
-    fill: float,
+    justified: bool,
 ) -> list[Broken]:
-    """First-fit lines, by level of break (see the module's doc).
+    """The lines of a paragraph, broken for the least total demerits.
 
     ``available(n)``: the width of line ``n``; ``tab_width(n, x, items, j)``: the width of the
-    tab ``items[j]`` at ``x`` on line ``n``; ``split(item, room)``: a box cut (where
-    ``cut_positions`` allows) so that its head fits ``room``, for a word longer than a line;
-    ``fill``: the share of a line's width a free break must fill before a term may break
-    instead.
+    tab ``items[j]`` at ``x`` on line ``n``. A newline ends a line and starts a fresh piece.
+    A paragraph that is not ``justified`` is ragged anyway: there a line's badness is only
+    its share of slack (squared), never more than a full stretch, and a term breaks only
+    when it must.
     """
     lines: list[Broken] = []
-    i = 0
+    start = 0
     n = len(items)
-    while i < n:
-        room = available(len(lines))
-        x = 0.0
-        #: the width up to the last box (trailing glue is dropped at a break)
-        content = 0.0
-        last = [-1, -1, -1, -1]  # the last break on the line, by level
-        full = 0.0  # the content before the last free break
-        j = i
-        forced = False
-        while j < n:
-            item = items[j]
-            if item.kind == Kind.NEWLINE:
-                forced = True
-                break
-            if j > i and item.before:
-                last[item.before] = j
-                if item.before == Break.FREE:
-                    full = content
-            if item.kind == Kind.TAB:
-                item.width = tab_width(len(lines), x, items, j)
-            if item.kind != Kind.GLUE and x + item.width > room + 0.01:
-                free = last[Break.FREE]
-                if (
-                    free > i
-                    and full >= fill * room
-                    and _unit_width(items, free) <= available(len(lines) + 1) + 0.01
-                ):
-                    j = free
-                    break
-                end = max(last[Break.FREE], last[Break.TERM])
-                if end <= i:
-                    end = last[Break.NAME]
-                if end > i:
-                    j = end
-                    break
-                if not _starts_word(items, i, j):
-                    break  # the word's earlier items fill the line; cut at the style change
-                cut = split(item, room - x)
-                if cut is not None:
-                    items[j : j + 1] = cut
-                    n += 1
-                    j += 1
-                    break
-                if j > i:
-                    break
-            x += item.width
-            if item.kind != Kind.GLUE:
-                content = x
-            j += 1
-        end = j
-        while end > i and items[end - 1].kind == Kind.GLUE:
-            end -= 1
-        lines.append(Broken(items[i:end], forced, False))
-        i = j + 1 if forced else j
-        if forced and i == n:
+    while start <= n:
+        stop = next((k for k in range(start, n) if items[k].kind == Kind.NEWLINE), n)
+        if stop > start:
+            for a, b in _total_fit(items, start, stop, len(lines), available, tab_width, justified):
+                lines.append(Broken(items[a:b], False, False))
+        if stop == n:
+            break
+        if stop == start:
+            lines.append(Broken([], True, False))
+        else:
+            lines[-1].forced = True
+        start = stop + 1
+        if start == n:
             lines.append(Broken([], False, False))
     if lines:
         lines[-1].last = True
     return lines
 
 
-def _unit_width(items: list[Item], start: int) -> float:
-    """The width of what follows the free break before ``items[start]`` up to the next one:
-    a term that would not fit the next line whole either may as well break on this one."""
-    width = content = 0.0
-    for k in range(start, len(items)):
+@dataclass(slots=True)
+class _Node:
+    """The best way found to break the piece before an item."""
+
+    demerits: float
+    previous: int
+    line: int
+    #: whether a break on the way is inside a term, a word or a name
+    dear: bool = False
+
+
+def _total_fit(
+    items: list[Item],
+    start: int,
+    stop: int,
+    first_line: int,
+    available: Callable[[int], float],
+    tab_width: Callable[[int, float, list[Item], int], float],
+    justified: bool,
+) -> list[tuple[int, int]]:
+    """(first item, end of content) of each line of ``items[start:stop]``."""
+    width = [0.0]
+    spaces = [0.0]
+    clusters = [0.0]
+    tabs = [0]
+    content = [start]  # content[k - start]: where a line broken before item k ends
+    for k in range(start, stop):
         item = items[k]
-        if (k > start and item.before == Break.FREE) or item.kind in (Kind.TAB, Kind.NEWLINE):
-            break
-        width += item.width
-        if item.kind != Kind.GLUE:
-            content = width
-    return content
+        glue = item.kind == Kind.GLUE
+        width.append(width[-1] + (0.0 if item.kind == Kind.TAB else item.width))
+        spaces.append(spaces[-1] + (item.width if glue else 0.0))
+        clusters.append(clusters[-1] + item.stretch)
+        tabs.append(tabs[-1] + (item.kind == Kind.TAB))
+        content.append(content[-1] if glue else k + 1)
+    breaks = [k for k in range(start + 1, stop) if items[k].before]
+    breaks.append(stop)
+
+    def measure(a: int, end: int, line: int) -> tuple[float, float, float]:
+        """Natural width, space and cluster stretch of the line ``items[a:end]``."""
+        i, j = a - start, end - start
+        if tabs[j] == tabs[i]:
+            return width[j] - width[i], spaces[j] - spaces[i], clusters[j] - clusters[i]
+        x = space = cluster = 0.0
+        for k in range(a, end):
+            item = items[k]
+            if item.kind == Kind.TAB:
+                item.width = tab_width(line, x, items, k)
+                space = cluster = 0.0  # only what follows the last tab is justified
+            elif item.kind == Kind.GLUE:
+                space += item.width
+            cluster += item.stretch
+            x += item.width
+        return x, space, cluster
+
+    for tolerance in (_TOLERANCE, None):
+        nodes = {start: _Node(0.0, -1, first_line)}
+        active = [start]
+        dropped: list[int] = []
+        for b in breaks:
+            end = content[b - start]
+            last = b == stop
+            if last:
+                penalty = 0.0
+            elif items[b].before == Break.FREE and items[b - 1].kind == Kind.GLUE:
+                penalty = PENALTY["space"]
+            else:
+                penalty = PENALTY[items[b].before]
+            best: _Node | None = None
+            overfull = []
+            for a in active:
+                node = nodes[a]
+                room = available(node.line)
+                natural, space, cluster = measure(a, end, node.line)
+                slack = room - natural
+                if slack < -0.01:
+                    overfull.append(a)
+                    continue
+                if last:
+                    badness = 0.0
+                else:
+                    if tolerance is not None and slack > tolerance * room:
+                        break  # later starts make shorter lines still
+                    badness = (
+                        min(_badness(slack, space * SPACE_STRETCH + cluster), _RAGGED_CAP)
+                        if justified
+                        else 100 * (slack / room) ** 2
+                    )
+                demerits = node.demerits + (_LINE + badness) ** 2 + penalty**2
+                if best is None or demerits < best.demerits:
+                    best = _Node(demerits, a, node.line + 1, node.dear or penalty >= _DEAR)
+            if overfull:
+                dropped = overfull
+                active = [a for a in active if a not in overfull]
+            if best is None and not active and dropped:
+                if tolerance is not None:
+                    break  # try again, taking lines of any fill
+                a = dropped[-1]  # nothing fits: one overfull line rather than none
+                node = nodes[a]
+                best = _Node(node.demerits + _OVERFULL, a, node.line + 1, True)
+            if best is not None:
+                nodes[b] = best
+                active.append(b)
+        if stop in nodes and not (tolerance is not None and nodes[stop].dear):
+            break  # a dear break may have been for want of the lines the first pass skipped
+    result: list[tuple[int, int]] = []
+    b = stop
+    while b != start:
+        a = nodes[b].previous
+        result.append((a, content[b - start]))
+        b = a
+    result.reverse()
+    for line, (a, end) in enumerate(result, first_line):
+        if tabs[end - start] != tabs[a - start]:
+            measure(a, end, line)  # the tabs' widths where they finally fall
+    return result
 
 
-def _starts_word(items: list[Item], i: int, j: int) -> bool:
-    """No box of the same word before ``items[j]`` on this line (so cutting ``j`` is the
-    only way to make it fit)."""
-    return j == i or bool(items[j].before) or items[j - 1].kind != Kind.BOX
+def _badness(slack: float, stretch: float) -> float:
+    """How stretched a line looks: 100 at its full stretch, more when ragged beyond it."""
+    if slack <= 0.01:
+        return 0.0
+    ratio = slack / stretch if stretch > 0 else float("inf")
+    if ratio <= 1:
+        return 100 * ratio**3
+    return 100 + _RAGGED_SLOPE * (ratio - 1)
 
 
 def cut_positions(text: str, start: int, end: int) -> tuple[list[int], list[int]]:

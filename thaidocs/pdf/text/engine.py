@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 from reportlab.pdfgen.canvas import Canvas
 
 from thaidocs.layout.tree import Align, Leader, Paragraph
 from thaidocs.pdf.fonts import FontFamily, font_data
-from thaidocs.pdf.text.breaking import Broken, Item, Kind, break_lines, cut_positions, split_items
+from thaidocs.pdf.text.breaking import (
+    CLUSTER_STRETCH,
+    Broken,
+    Item,
+    Kind,
+    break_lines,
+    cut_positions,
+    split_items,
+)
 from thaidocs.pdf.text.drawing import draw
 from thaidocs.pdf.text.justification import Frame, Style, place, tab_stop
 from thaidocs.pdf.text.line import Line
-from thaidocs.pdf.text.shaping import Shaped, shape
+from thaidocs.pdf.text.shaping import shape
 from thaidocs.thai.names import NAME_TITLES
 from thaidocs.thai.segment import Break, Segmenter
 
@@ -24,10 +33,8 @@ class TextEngine:
     """Lays out and draws paragraphs of one document.
 
     ``words``: the document's own names and terms (agency, positions, subject terms). A term
-    stays whole unless it is longer than a line, or keeping it whole would leave a justified
-    line less than ``fill`` of its width full (stretched to the edge, such a line looks
-    letter-spaced): then it breaks between its dictionary words, never inside one. A line
-    that is not justified only looks ragged, so there a term breaks only when it must.
+    stays whole unless it is longer than a line, or keeping it whole would cost the paragraph
+    more than breaking it between its dictionary words (see ``breaking``), never inside one.
     ``names``: person names, which never break unless one alone is longer than a line (nor
     does an entry of ``words`` that starts with one of ``name_titles`` and reads as a name,
     nor a name after a title in running text).
@@ -43,12 +50,10 @@ class TextEngine:
         name_titles: Sequence[str] = NAME_TITLES,
         *,
         names: Iterable[str] = (),
-        fill: float = 0.75,
         tab_interval: float = 1.27,
     ) -> None:
         self.family = family
         self.line_spacing = line_spacing
-        self.fill = fill
         self.tab_interval = tab_interval
         self._segmenter = Segmenter(words, name_titles, names=names)
         self._styles: dict[tuple[bool, float, str | None], Style] = {}
@@ -58,10 +63,29 @@ class TextEngine:
         style = self._style(bold, size, None)
         return shape(style.face.path, text).width * style.size / style.units
 
-    def lay_out(self, paragraph: Paragraph, width: float) -> list[Line]:
-        """Break ``paragraph`` into lines for a column ``width`` pt wide."""
+    def widest_unit(self, paragraph: Paragraph, level: Break = Break.FREE) -> float:
+        """Width in pt of the widest piece of ``paragraph`` with no break of ``level`` or
+        freer inside: a number, a name, a word, and (at ``Break.FREE``) a document term.
+
+        A column narrower than this (plus its padding) would have to cut such a piece: the
+        table sizer's minimum column width.
+        """
+        items, _ = self._items(paragraph)
+        widest = current = space = 0.0
+        for item in items:
+            if item.kind in (Kind.TAB, Kind.NEWLINE) or Break.NONE < item.before <= level:
+                current = space = 0.0
+            if item.kind == Kind.BOX:
+                current += space + item.width  # a space inside a name or a number token
+                space = 0.0
+                widest = max(widest, current)
+            elif item.kind == Kind.GLUE and current:
+                space += item.width
+        return widest
+
+    def _items(self, paragraph: Paragraph) -> tuple[list[Item], list[Style]]:
+        """The paragraph's items, shaped and measured, and the style of each run."""
         text = paragraph.text
-        default = self._style(False, paragraph.size, None)
         styles: list[Style] = []
         bounds: list[tuple[int, int, int]] = []
         position = 0
@@ -72,9 +96,14 @@ class TextEngine:
         items = split_items(text, bounds, self._segmenter.opportunities(text))
         for item in items:
             if item.kind in (Kind.BOX, Kind.GLUE):
-                style = styles[item.style]
-                item.shaped = shape(style.face.path, text[item.start : item.end])
-                item.width = item.shaped.width * style.size / style.units
+                self._shape(text, item, styles[item.style])
+        return items, styles
+
+    def lay_out(self, paragraph: Paragraph, width: float) -> list[Line]:
+        """Break ``paragraph`` into lines for a column ``width`` pt wide."""
+        text = paragraph.text
+        default = self._style(False, paragraph.size, None)
+        items, styles = self._items(paragraph)
 
         left = paragraph.left_indent * CM
         first = (paragraph.left_indent + paragraph.first_line_indent) * CM
@@ -101,33 +130,10 @@ class TextEngine:
             share = following / 2 if stop.align == Align.CENTER else following
             return max(room - share, 0.0)
 
-        def split(item: Item, room: float) -> tuple[Item, Item] | None:
-            style = styles[item.style]
-            assert item.shaped is not None
-            scale = style.size / style.units
-
-            def longest(cuts: list[int]) -> tuple[int, Shaped] | None:
-                best = None
-                for cut in cuts:
-                    head = shape(style.face.path, text[item.start : cut])
-                    if head.width * scale > room:
-                        break
-                    best = (cut, head)
-                return best
-
-            joints, clusters = cut_positions(text, item.start, item.end)
-            best = longest(joints) or longest(clusters)
-            if best is None:
-                return None
-            cut, head = best
-            tail = shape(style.face.path, text[cut : item.end])
-            return (
-                Item(item.start, cut, item.kind, item.style, item.before, head, head.width * scale),
-                Item(cut, item.end, item.kind, item.style, Break.FREE, tail, tail.width * scale),
-            )
-
-        fill = self.fill if paragraph.align == Align.DISTRIBUTE else 0.0
-        broken = break_lines(text, items, lambda n: frame(n).room, tab_width, split, fill)
+        shortest = min(frame(0).room, frame(1).room)
+        items = self._cut_overlong(text, items, styles, shortest)
+        justified = paragraph.align == Align.DISTRIBUTE
+        broken = break_lines(items, lambda n: frame(n).room, tab_width, justified)
         if not broken:
             empty = Broken([], forced=False, last=True)
             return [
@@ -139,6 +145,42 @@ class TextEngine:
             )
             for n, line in enumerate(broken)
         ]
+
+    @staticmethod
+    def _shape(text: str, item: Item, style: Style) -> None:
+        shaped = item.shaped = shape(style.face.path, text[item.start : item.end])
+        item.width = shaped.width * style.size / style.units
+        if item.kind == Kind.BOX:
+            item.stretch = (len(shaped.gaps) + 1) * CLUSTER_STRETCH * style.size
+
+    def _cut_overlong(
+        self, text: str, items: list[Item], styles: list[Style], room: float
+    ) -> list[Item]:
+        """Items longer than ``room`` cut between the dictionary words they are made of
+        (``Break.WORD``), and pieces still too long between grapheme clusters."""
+        if all(item.width <= room for item in items):
+            return items
+        result: list[Item] = []
+        for item in items:
+            if item.kind == Kind.BOX and item.width > room:
+                result += self._pieces(text, item, styles[item.style], room)
+            else:
+                result.append(item)
+        return result
+
+    def _pieces(self, text: str, item: Item, style: Style, room: float) -> list[Item]:
+        joints, clusters = cut_positions(text, item.start, item.end)
+        cuts, level = (joints, Break.WORD) if joints else (clusters, Break.CLUSTER)
+        edges = [item.start, *cuts, item.end]
+        pieces: list[Item] = []
+        for k, (start, end) in enumerate(pairwise(edges)):
+            piece = Item(start, end, Kind.BOX, item.style, level if k else item.before)
+            self._shape(text, piece, style)
+            if piece.width > room and joints:
+                pieces += self._pieces(text, piece, style, room)
+            else:
+                pieces.append(piece)
+        return pieces
 
     def draw_line(self, canvas: Canvas, line: Line, x: float, y: float) -> None:
         """Draw ``line`` in a column whose left edge is ``x``; ``y`` is the top of the line box."""

@@ -1,6 +1,11 @@
-"""Placing a broken line: alignment, tabs with their leaders, and Thai distributed
-justification (a line's slack spread evenly over the starts of its grapheme clusters, as
-Word's thaiDistribute does, so space-less Thai lines still meet the right edge)."""
+"""Placing a broken line: alignment, tabs with their leaders, and Thai justification.
+
+A justified line's slack goes first to its spaces, each up to twice its natural width, and
+only the rest is spread evenly over the starts of its grapheme clusters (as Word's
+thaiDistribute does, so space-less Thai lines still meet the right edge), at most
+``CLUSTER_STRETCH`` em each. A line that would need more is set ragged at those limits
+rather than letter-spaced.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from dataclasses import dataclass
 
 from thaidocs.layout.tree import Align, Leader, TabStop
 from thaidocs.pdf.fonts import FontFace
-from thaidocs.pdf.text.breaking import Broken, Item, Kind
+from thaidocs.pdf.text.breaking import CLUSTER_STRETCH, SPACE_STRETCH, Broken, Item, Kind
 from thaidocs.pdf.text.line import DotLeader, GlyphRun, Line
 from thaidocs.pdf.text.shaping import Shaped
 
@@ -62,13 +67,18 @@ def place(
 
     slack = frame.room - natural
     x = frame.start
-    gap = 0.0
+    gap = grow = 0.0
     last_tab = max((k for k, item in enumerate(items) if item.kind == Kind.TAB), default=-1)
+    region = items[last_tab + 1 :]
     if align == Align.DISTRIBUTE and not (broken.last or broken.forced) and slack > 0:
-        region = items[last_tab + 1 :]
-        count = len(region) - 1 + sum(len(_shaped(item).gaps) for item in region)
-        if count > 0:
-            gap = slack / count
+        spaces = sum(item.width for item in region if item.kind == Kind.GLUE)
+        if spaces:
+            grow = min(slack / spaces, SPACE_STRETCH)
+            slack -= grow * spaces
+        count = _cluster_joints(region)
+        if count and slack > 0.01:
+            limit = CLUSTER_STRETCH * min(styles[item.style].size for item in region)
+            gap = min(slack / count, limit)
     elif align == Align.CENTER and slack > 0:
         x += slack / 2
     elif align == Align.RIGHT and slack > 0:
@@ -81,7 +91,8 @@ def place(
     run_gap = 0.0
     for k, item in enumerate(items):
         style = styles[item.style]
-        spread = gap if k > last_tab else 0.0
+        justified = k > last_tab
+        spread = gap if justified else 0.0
         if item.kind == Kind.TAB:
             if current:
                 runs.append(_run(current, styles, run_x, run_gap))
@@ -90,16 +101,19 @@ def place(
                 leaders.append(DotLeader(x, x + item.width, style.size, style.color))
             x += item.width
             continue
-        if k > last_tab + 1:
-            x += spread  # the gap before this item's first cluster
-        if current and current[-1].style != item.style:
+        after_space = k > 0 and items[k - 1].kind == Kind.GLUE
+        if current and (current[-1].style != item.style or (after_space and grow)):
             runs.append(_run(current, styles, run_x, run_gap))
             current = []
+        if k > last_tab + 1 and not (after_space and grow):
+            x += spread  # the gap before this item's first cluster
         if not current:
             run_x = x
             run_gap = spread
         current.append(item)
         x += item.width + spread * len(_shaped(item).gaps)
+        if item.kind == Kind.GLUE and justified:
+            x += grow * item.width
     if current:
         runs.append(_run(current, styles, run_x, run_gap))
     return Line(
@@ -110,6 +124,13 @@ def place(
         runs=tuple(runs),
         leaders=tuple(leaders),
     )
+
+
+def _cluster_joints(region: Sequence[Item]) -> int:
+    """Where a justified line's clusters move apart: every cluster start but the first, except
+    right after a space (which stretches itself)."""
+    count = sum(len(_shaped(item).gaps) for item in region)
+    return count + sum(1 for k in range(1, len(region)) if region[k - 1].kind != Kind.GLUE)
 
 
 def _shaped(item: Item) -> Shaped:
