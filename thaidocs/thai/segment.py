@@ -118,7 +118,7 @@ def _run_breaks(run: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     dictionary does not know). Every other boundary newmm finds is inside a word of some
     such segmentation.
     """
-    words = _dictionary()
+    words = _Recorded(_dictionary())
     n = len(run)
     valid = tcc_pos_array(run)
     tokens = newmm.segment(run, custom_dict=cast("Trie", words))
@@ -189,6 +189,24 @@ class WordSet:
         words = self._words
         stop = min(len(text), start + self._longest)
         return [end for end in range(start + 1, stop + 1) if text[start:end] in words]
+
+
+class _Recorded:
+    """A word list that remembers the words it found at each position of one text, so that
+    the fewest-words search reuses what newmm looked up."""
+
+    def __init__(self, words: WordSet) -> None:
+        self._words = words
+        self._ends: dict[int, list[int]] = {}
+
+    def prefixes(self, text: str, start: int = 0) -> list[str]:
+        return [text[start:end] for end in self.ends(text, start)]
+
+    def ends(self, text: str, start: int = 0) -> list[int]:
+        found = self._ends.get(start)
+        if found is None:
+            found = self._ends[start] = self._words.ends(text, start)
+        return found
 
 
 @cache

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
+from itertools import accumulate
 
 from thaidocs.pdf.text.shaping import Shaped
 from thaidocs.thai.segment import (
@@ -167,7 +168,9 @@ class _Node:
     demerits: float
     previous: int
     line: int
-    #: whether a break on the way is inside a term, a word or a name
+    #: the width of the line that starts here
+    room: float
+    #: whether a break on the way is inside a term, a word or a name, or a line overfull
     dear: bool = False
 
 
@@ -181,57 +184,72 @@ def _total_fit(
     justified: bool,
 ) -> list[tuple[int, int]]:
     """(first item, end of content) of each line of ``items[start:stop]``."""
-    width = [0.0]
-    spaces = [0.0]
-    clusters = [0.0]
-    tabs = [0]
-    content = [start]  # content[k - start]: where a line broken before item k ends
-    for k in range(start, stop):
-        item = items[k]
-        glue = item.kind == Kind.GLUE
-        width.append(width[-1] + (0.0 if item.kind == Kind.TAB else item.width))
-        spaces.append(spaces[-1] + (item.width if glue else 0.0))
-        clusters.append(clusters[-1] + item.stretch)
-        tabs.append(tabs[-1] + (item.kind == Kind.TAB))
-        content.append(content[-1] if glue else k + 1)
+    piece = items[start:stop]
+    kinds = [item.kind for item in piece]
+    width = [0.0, *accumulate(0.0 if item.kind == Kind.TAB else item.width for item in piece)]
+    spaces = [0.0, *accumulate(item.width if item.kind == Kind.GLUE else 0.0 for item in piece)]
+    clusters = [0.0, *accumulate(item.stretch for item in piece)]
+    tabs = [0, *accumulate(int(kind == Kind.TAB) for kind in kinds)]
+    # content[k - start]: where a line broken before item k ends (trailing glue dropped), and
+    # last_tab[k - start]: the last tab before item k
+    content = [start]
+    last_tab = [-1]
+    for k, kind in enumerate(kinds, start):
+        content.append(content[-1] if kind == Kind.GLUE else k + 1)
+        last_tab.append(k if kind == Kind.TAB else last_tab[-1])
+    rooms: dict[int, float] = {}
+
+    def room_of(line: int) -> float:
+        room = rooms.get(line)
+        if room is None:
+            room = rooms[line] = available(line)
+        return room
+
+    if tabs[-1] == 0 and width[-1] <= available(first_line) + 0.01:
+        return [(start, content[-1])]  # one line: nothing to choose
     breaks = [k for k in range(start + 1, stop) if items[k].before]
+    penalties = [
+        PENALTY["space"]
+        if items[k].before == Break.FREE and items[k - 1].kind == Kind.GLUE
+        else PENALTY[items[k].before]
+        for k in breaks
+    ]
     breaks.append(stop)
+    penalties.append(0.0)
 
     def measure(a: int, end: int, line: int) -> tuple[float, float, float]:
-        """Natural width, space and cluster stretch of the line ``items[a:end]``."""
+        """Natural width, space and cluster stretch of the line ``items[a:end]``; a tab's
+        width follows from where it falls, and only what follows the last tab stretches."""
         i, j = a - start, end - start
         if tabs[j] == tabs[i]:
             return width[j] - width[i], spaces[j] - spaces[i], clusters[j] - clusters[i]
-        x = space = cluster = 0.0
-        for k in range(a, end):
+        x = 0.0
+        after = last_tab[j] + 1
+        for k in range(a, after):
             item = items[k]
             if item.kind == Kind.TAB:
                 item.width = tab_width(line, x, items, k)
-                space = cluster = 0.0  # only what follows the last tab is justified
-            elif item.kind == Kind.GLUE:
-                space += item.width
-            cluster += item.stretch
             x += item.width
-        return x, space, cluster
+        t = after - start
+        return x + width[j] - width[t], spaces[j] - spaces[t], clusters[j] - clusters[t]
 
     for tolerance in (_TOLERANCE, None):
-        nodes = {start: _Node(0.0, -1, first_line)}
+        nodes = {start: _Node(0.0, -1, first_line, room_of(first_line))}
         active = [start]
         dropped: list[int] = []
-        for b in breaks:
+        for b, penalty in zip(breaks, penalties, strict=True):
             end = content[b - start]
             last = b == stop
-            if last:
-                penalty = 0.0
-            elif items[b].before == Break.FREE and items[b - 1].kind == Kind.GLUE:
-                penalty = PENALTY["space"]
-            else:
-                penalty = PENALTY[items[b].before]
+            if tolerance is not None and not last:
+                # the longest line to here is too short: so is every other (the usual case)
+                node = nodes[active[0]]
+                if measure(active[0], end, node.line)[0] < (1 - tolerance) * node.room:
+                    continue
             best: _Node | None = None
             overfull = []
             for a in active:
                 node = nodes[a]
-                room = available(node.line)
+                room = node.room
                 natural, space, cluster = measure(a, end, node.line)
                 slack = room - natural
                 if slack < -0.01:
@@ -249,7 +267,9 @@ def _total_fit(
                     )
                 demerits = node.demerits + (_LINE + badness) ** 2 + penalty**2
                 if best is None or demerits < best.demerits:
-                    best = _Node(demerits, a, node.line + 1, node.dear or penalty >= _DEAR)
+                    line = node.line + 1
+                    dear = node.dear or penalty >= _DEAR
+                    best = _Node(demerits, a, line, room_of(line), dear)
             if overfull:
                 dropped = overfull
                 active = [a for a in active if a not in overfull]
@@ -258,7 +278,8 @@ def _total_fit(
                     break  # try again, taking lines of any fill
                 a = dropped[-1]  # nothing fits: one overfull line rather than none
                 node = nodes[a]
-                best = _Node(node.demerits + _OVERFULL, a, node.line + 1, True)
+                line = node.line + 1
+                best = _Node(node.demerits + _OVERFULL, a, line, room_of(line), True)
             if best is not None:
                 nodes[b] = best
                 active.append(b)
