@@ -5,7 +5,8 @@ applications' own Thai line breaking cuts them inside a word ("ผู้มี�
 "ค่าเป้า|หมาย"), where the PDF never does. A header paragraph wider than its cell is broken
 here instead, at the document's free break opportunities (spaces, and word boundaries that
 every segmentation agrees on, the document's terms and names kept whole), each line as full
-as its measured width allows, and written with line breaks. Body cells keep the
+as its measured width allows, and written with line breaks; a word wider than its cell is
+cut between its own words. Body cells keep the
 applications' breaking: their text is meant to be edited.
 """
 
@@ -32,14 +33,18 @@ def broken(paragraph: Paragraph, width: float, segmenter: Segmenter) -> Paragrap
     text = run.text
     if "\n" in text or fits(text):
         return paragraph
-    cuts = [i for i, level in segmenter.opportunities(text).items() if level == Break.FREE]
+    levels = segmenter.opportunities(text)
+    cuts = [i for i, level in levels.items() if level == Break.FREE]
     lines = []
     start = 0
     while not fits(text[start:]):
         later = [cut for cut in cuts if cut > start]
-        if not later:
-            break
         fitting = [cut for cut in later if fits(text[start:cut])]
+        if not fitting:  # a word wider than the cell: cut between its own words
+            fitting = [cut for cut in levels if start < cut < (later or [len(text)])[0]]
+            fitting = [cut for cut in fitting if fits(text[start:cut])]
+        if not later and not fitting:
+            break
         cut = fitting[-1] if fitting else later[0]
         lines.append(text[start:cut].strip())
         start = cut

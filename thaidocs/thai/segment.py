@@ -64,6 +64,8 @@ _GLUED_NUMBERS = re.compile(
     rf"{_DIGIT}+(?: {_DIGIT}+)+"
     rf"|(?<![\u0e01-\u0e4e])[\u0e01-\u0e2e]{{2}} {_DIGIT}[{_DIGIT[1:-1]}.]*/(?:ว ?)?{_DIGIT}+"
 )
+#: a slash between words, where a line may break after it
+_SLASH = re.compile(r"(?<=[^\W\d]|[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])/(?=[^\W\d])")
 #: a short number and the white space after it, before a possible unit word
 _SHORT_NUMBER = re.compile(rf"(?<![\w.,]){_NUMBER.pattern}[ \u00a0]*(?=[\u0e01-\u0e4e])")
 #: the chunk before white space and a number: an abbreviation (พ.ศ.) or a word from the lexicon
@@ -109,7 +111,7 @@ def may_end_line(char: str) -> bool:
     return char not in _NO_END
 
 
-@bounded_cache(share=0.2)
+@bounded_cache(share=0.25)
 def _run_breaks(run: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Word boundaries inside a run of Thai letters: (safe, inside a possible word).
 
@@ -326,6 +328,8 @@ class Segmenter:
         for glue in GLUE.finditer(text):
             if 0 < glue.end() < n:
                 found[glue.end()] = Break.FREE
+        for slash in _SLASH.finditer(text):
+            found[slash.end()] = Break.FREE  # ตัวชี้วัด/|ค่าเป้าหมาย, never ๑๒๓/|๒๕๖๗
         return found
 
     def _raise_levels(self, text: str, candidates: dict[int, Break]) -> None:
@@ -354,8 +358,7 @@ class Segmenter:
         return match is not None and bool(_name(word, 0, match.end(), self._candidates(word), {}))
 
 
-@bounded_cache(share=0.05)
-def _glued(text: str) -> tuple[int, ...]:
+def _glued(text: str) -> list[int]:
     """Offsets where a line must never end: inside number tokens, after a word that introduces
     a number, and between a short number and its unit."""
     glued: list[int] = []
@@ -377,7 +380,7 @@ def _glued(text: str) -> tuple[int, ...]:
                 or _word_ends(text, match.end(), after)
             ):
                 glued.append(match.end())
-    return tuple(glued)
+    return glued
 
 
 def _word_ends(text: str, start: int, end: int) -> bool:
