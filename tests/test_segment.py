@@ -3,9 +3,6 @@ characters a line may not start or end with."""
 
 from __future__ import annotations
 
-from functools import cache
-from typing import Any
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -183,35 +180,3 @@ def test_no_line_starts_or_ends_badly(tokens: list[tuple[str, str]]) -> None:
         assert text[i] not in "ะาำๅๆฯ)" and not "\u0e31" <= text[i] <= "\u0e3a"
         assert not "\u0e47" <= text[i] <= "\u0e4e"
         assert text[:i].rstrip(" " + ZWSP)[-1] not in "เแโใไ("
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.characters(min_codepoint=0x0E01, max_codepoint=0x0E4E), max_size=40))
-def test_word_set_segments_exactly_as_pythainlp_trie(text: str) -> None:
-    from pythainlp.tokenize import newmm
-
-    ours, theirs = _word_set(), _trie()
-    for start in range(len(text)):
-        assert ours.prefixes(text, start) == theirs.prefixes(text, start)
-    assert newmm.segment(text, custom_dict=ours) == newmm.segment(text, custom_dict=theirs)
-
-
-@cache
-def _thai_words() -> frozenset[str]:
-    from pythainlp.corpus import thai_words
-
-    return thai_words()
-
-
-@cache
-def _word_set() -> Any:
-    from thaidocs.thai.segment import WordSet
-
-    return WordSet(_thai_words())
-
-
-@cache
-def _trie() -> Any:
-    from pythainlp.util import Trie
-
-    return Trie(_thai_words())

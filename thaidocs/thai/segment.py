@@ -35,17 +35,11 @@ from collections.abc import Iterable, Sequence
 from enum import IntEnum
 from functools import cache
 from importlib.resources import files
-from typing import TYPE_CHECKING, cast
-
-from pythainlp.corpus import thai_words
-from pythainlp.tokenize import newmm
-from pythainlp.tokenize.tcc_p import tcc_pos_array
+from itertools import accumulate
 
 from thaidocs.caching import bounded_cache
+from thaidocs.thai.dictionary import Dictionary, newmm_segment, tcc_boundaries, thai_dictionary
 from thaidocs.thai.names import NAME_TITLES
-
-if TYPE_CHECKING:
-    from pythainlp.util import Trie
 
 ZWSP = "\u200b"
 #: following vowels and signs that belong to the preceding syllable
@@ -68,8 +62,8 @@ _GLUED_NUMBERS = re.compile(
 _SLASH = re.compile(r"(?<=[^\W\d]|[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])/(?=[^\W\d])")
 #: a short number and the white space after it, before a possible unit word
 _SHORT_NUMBER = re.compile(rf"(?<![\w.,]){_NUMBER.pattern}[ \u00a0]*(?=[\u0e01-\u0e4e])")
-#: the chunk before white space and a number: an abbreviation (พ.ศ.) or a word from the lexicon
-_BEFORE_NUMBER = re.compile(rf"(\S+)( +)(?={_DIGIT})")
+#: white space between a word and a number: the word may introduce it (พ.ศ., ข้อ)
+_BEFORE_NUMBER = re.compile(rf"(?<=\S) +(?={_DIGIT})")
 _NUMBER_WORDS = "ศูนย์|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ยี่|เอ็ด|ร้อย|พัน|หมื่น|แสน|ล้าน"
 #: an amount in words (สี่หมื่นสองพันบาทถ้วน, หนึ่งร้อยบาทห้าสิบสตางค์): one word
 _BAHT_TEXT = re.compile(
@@ -121,88 +115,60 @@ def _run_breaks(run: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     such segmentation.
     """
     words = _Recorded(_dictionary())
-    n = len(run)
-    valid = tcc_pos_array(run)
-    tokens = newmm.segment(run, custom_dict=cast("Trie", words))
-    ends: dict[int, set[int]] = {}
-    position = 0
-    cuts = []
-    for token in tokens:
-        ends.setdefault(position, set()).add(position + len(token))
-        position += len(token)
-        cuts.append(position)
-    cuts.pop()
-    if not cuts:
+    tokens = newmm_segment(run, words)
+    if len(tokens) < 2:
         return (), ()
+    n = len(run)
+    valid = tcc_boundaries(run)
+    cuts = list(accumulate(map(len, tokens)))
+    own = dict(zip([0, *cuts], cuts, strict=False))  # newmm's token from each of its cuts
+    cuts.pop()
     # fewest words from the start to each position, then from each position to the end
     unreached = n + 1
     first = [unreached] * (n + 1)
     first[0] = 0
+    edges: list[list[int]] = [[] for _ in range(n + 1)]
     for i in range(n):
         if first[i] == unreached:
             continue
-        reach = ends.setdefault(i, set())
-        reach.update(j for j in words.ends(run, i) if valid[j])
+        reach = edges[i] = [j for j in words.ends(run, i) if valid[j]]
+        token = own.get(i)
+        if token is not None and token not in reach:
+            reach.append(token)
         step = first[i] + 1
         for j in reach:
             if step < first[j]:
                 first[j] = step
     rest = [unreached] * (n + 1)
     rest[n] = 0
-    for i in sorted(ends, reverse=True):
-        rest[i] = min((rest[j] for j in ends[i]), default=n) + 1
+    for i in range(n - 1, -1, -1):
+        if edges[i]:
+            rest[i] = min([rest[j] for j in edges[i]]) + 1
     total = first[n]
     covered = [0] * (n + 1)
-    for i, reach in ends.items():
-        if first[i] + rest[i] != total:
-            continue
-        for j in reach:
-            if first[i] + 1 + rest[j] == total and j - i > 1:
-                covered[i + 1] += 1
-                covered[j] -= 1
+    for i in range(n):
+        if edges[i] and first[i] + rest[i] == total:
+            for j in edges[i]:
+                if j - i > 1 and first[i] + 1 + rest[j] == total:
+                    covered[i + 1] += 1
+                    covered[j] -= 1
     safe = []
     inside = 0
-    for p in range(1, n):
-        inside += covered[p]
-        if not inside and first[p] + rest[p] == total:
+    for p, (change, before, after) in enumerate(zip(covered, first, rest, strict=True)):
+        inside += change
+        if not inside and before + after == total and 0 < p < n:
             safe.append(p)
     chosen = set(safe)
     return tuple(safe), tuple(p for p in cuts if p not in chosen)
-
-
-class WordSet:
-    """pythainlp's word list, answering newmm's one question (which words start at a position)
-    by set lookups.
-
-    Same answers as pythainlp's Trie, but ready at once instead of after ~0.4 s: the Trie's
-    pure-Python construction was most of a command's start-up time. newmm asks only
-    ``prefixes``, so it takes this in the Trie's place.
-    """
-
-    def __init__(self, words: Iterable[str]) -> None:
-        self._words = frozenset(filter(None, map(str.strip, words)))
-        self._longest = max(map(len, self._words), default=0)
-
-    def prefixes(self, text: str, start: int = 0) -> list[str]:
-        return [text[start:end] for end in self.ends(text, start)]
-
-    def ends(self, text: str, start: int = 0) -> list[int]:
-        """Where the words that start at ``start`` end."""
-        words = self._words
-        stop = min(len(text), start + self._longest)
-        return [end for end in range(start + 1, stop + 1) if text[start:end] in words]
 
 
 class _Recorded:
     """A word list that remembers the words it found at each position of one text, so that
     the fewest-words search reuses what newmm looked up."""
 
-    def __init__(self, words: WordSet) -> None:
+    def __init__(self, words: Dictionary) -> None:
         self._words = words
         self._ends: dict[int, list[int]] = {}
-
-    def prefixes(self, text: str, start: int = 0) -> list[str]:
-        return [text[start:end] for end in self.ends(text, start)]
 
     def ends(self, text: str, start: int = 0) -> list[int]:
         found = self._ends.get(start)
@@ -212,8 +178,8 @@ class _Recorded:
 
 
 @cache
-def _dictionary() -> WordSet:
-    return WordSet([*thai_words(), *lexicon("terms")])
+def _dictionary() -> Dictionary:
+    return thai_dictionary().with_words(lexicon("terms"))
 
 
 def word_joints(text: str) -> list[int]:
@@ -221,8 +187,7 @@ def word_joints(text: str) -> list[int]:
     a word longer than a line is best cut (คณะ|กรรมการ)."""
     offsets = []
     position = 0
-    without = _Without(_dictionary(), text)
-    for token in newmm.segment(text, custom_dict=cast("Trie", without))[:-1]:
+    for token in newmm_segment(text, _Without(_dictionary(), text))[:-1]:
         position += len(token)
         offsets.append(position)
     return offsets
@@ -231,12 +196,13 @@ def word_joints(text: str) -> list[int]:
 class _Without:
     """A word list less one word."""
 
-    def __init__(self, words: WordSet, word: str) -> None:
+    def __init__(self, words: Dictionary, word: str) -> None:
         self._words = words
         self._word = word
 
-    def prefixes(self, text: str, start: int = 0) -> list[str]:
-        return [w for w in self._words.prefixes(text, start) if w != self._word]
+    def ends(self, text: str, start: int = 0) -> list[int]:
+        word = self._word
+        return [end for end in self._words.ends(text, start) if text[start:end] != word]
 
 
 def _is_alnum(char: str) -> bool:
@@ -366,8 +332,7 @@ def _glued(text: str) -> list[int]:
         glued.extend(range(match.start() + 1, match.end()))
     before = _before_numbers()
     for match in _BEFORE_NUMBER.finditer(text):
-        word = match.group(1)
-        if word.endswith(".") or any(word.endswith(w) for w in before):
+        if text.endswith(before, 0, match.start()) or text[match.start() - 1] == ".":
             glued.append(match.end())
     units = _units()
     for match in _SHORT_NUMBER.finditer(text):

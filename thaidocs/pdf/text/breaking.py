@@ -16,6 +16,7 @@ A line holding a tab is measured by walking it, as the tab's width depends on wh
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
@@ -46,7 +47,7 @@ PENALTY = {
     Break.NAME: 1e6,
     Break.CLUSTER: 1e7,
 }
-_DEAR = PENALTY[Break.TERM]
+_DEAR = PENALTY[Break.WORD]
 #: every line pays this, so fewer lines are better
 _LINE = 10.0
 #: badness of a ragged line (looser than its stretch allows) grows by this per unit of
@@ -170,7 +171,7 @@ class _Node:
     line: int
     #: the width of the line that starts here
     room: float
-    #: whether a break on the way is inside a term, a word or a name, or a line overfull
+    #: whether a break on the way is inside a word or a name, or a line overfull
     dear: bool = False
 
 
@@ -216,6 +217,9 @@ def _total_fit(
     ]
     breaks.append(stop)
     penalties.append(0.0)
+    reach = [width[content[b - start] - start] for b in breaks]  # where each line would end
+
+    walked: dict[tuple[int, int, int], float] = {}  # (start, after the tab, line) -> width
 
     def measure(a: int, end: int, line: int) -> tuple[float, float, float]:
         """Natural width, space and cluster stretch of the line ``items[a:end]``; a tab's
@@ -223,53 +227,80 @@ def _total_fit(
         i, j = a - start, end - start
         if tabs[j] == tabs[i]:
             return width[j] - width[i], spaces[j] - spaces[i], clusters[j] - clusters[i]
-        x = 0.0
         after = last_tab[j] + 1
-        for k in range(a, after):
-            item = items[k]
-            if item.kind == Kind.TAB:
-                item.width = tab_width(line, x, items, k)
-            x += item.width
+        key = (a, after, line)
+        x = walked.get(key)
+        if x is None:
+            x = 0.0
+            for k in range(a, after):
+                item = items[k]
+                if item.kind == Kind.TAB:
+                    item.width = tab_width(line, x, items, k)
+                x += item.width
+            walked[key] = x
         t = after - start
         return x + width[j] - width[t], spaces[j] - spaces[t], clusters[j] - clusters[t]
 
-    for tolerance in (_TOLERANCE, None):
+    # a ragged paragraph's short lines cost little, so a first pass without them could miss
+    # the best: there every line is considered at once
+    for tolerance in (_TOLERANCE, None) if justified else (None,):
         nodes = {start: _Node(0.0, -1, first_line, room_of(first_line))}
         active = [start]
         dropped: list[int] = []
-        for b, penalty in zip(breaks, penalties, strict=True):
-            end = content[b - start]
+        shortest = 0.0 if tolerance is None else 1 - tolerance
+        loosest = float("inf") if tolerance is None else tolerance
+        q = -1
+        while q < len(breaks) - 1:
+            q += 1
+            b = breaks[q]
+            j = content[b - start] - start
             last = b == stop
-            if tolerance is not None and not last:
+            if not last:
                 # the longest line to here is too short: so is every other (the usual case)
-                node = nodes[active[0]]
-                if measure(active[0], end, node.line)[0] < (1 - tolerance) * node.room:
+                a = active[0]
+                node = nodes[a]
+                i = a - start
+                if tabs[j] == tabs[i]:
+                    natural = width[j] - width[i]
+                else:
+                    natural = measure(a, j + start, node.line)[0]
+                if natural < shortest * node.room:
+                    if tabs[-1] == tabs[i]:  # no tab ahead: go straight to the first break
+                        target = width[i] + shortest * node.room  # that is long enough
+                        q = bisect_left(reach, target, q + 1, len(breaks) - 1) - 1
                     continue
-            best: _Node | None = None
+            penalty = penalties[q]
+            best = None
             overfull = []
             for a in active:
                 node = nodes[a]
                 room = node.room
-                natural, space, cluster = measure(a, end, node.line)
+                i = a - start
+                if tabs[j] == tabs[i]:
+                    natural = width[j] - width[i]
+                    stretch = (spaces[j] - spaces[i]) * SPACE_STRETCH + clusters[j] - clusters[i]
+                else:
+                    natural, space, cluster = measure(a, j + start, node.line)
+                    stretch = space * SPACE_STRETCH + cluster
                 slack = room - natural
                 if slack < -0.01:
                     overfull.append(a)
                     continue
-                if last:
+                if last or slack <= 0.01:
                     badness = 0.0
+                elif slack > loosest * room:
+                    break  # later starts make shorter lines still
+                elif not justified:
+                    badness = 100 * (slack / room) ** 2
+                elif slack <= stretch:
+                    badness = 100 * (slack / stretch) ** 3
+                elif stretch > 0:
+                    badness = min(100 + _RAGGED_SLOPE * (slack / stretch - 1), _RAGGED_CAP)
                 else:
-                    if tolerance is not None and slack > tolerance * room:
-                        break  # later starts make shorter lines still
-                    badness = (
-                        min(_badness(slack, space * SPACE_STRETCH + cluster), _RAGGED_CAP)
-                        if justified
-                        else 100 * (slack / room) ** 2
-                    )
+                    badness = _RAGGED_CAP
                 demerits = node.demerits + (_LINE + badness) ** 2 + penalty**2
-                if best is None or demerits < best.demerits:
-                    line = node.line + 1
-                    dear = node.dear or penalty >= _DEAR
-                    best = _Node(demerits, a, line, room_of(line), dear)
+                if best is None or demerits < best[0]:
+                    best = (demerits, a, node.line + 1, node.dear or penalty >= _DEAR)
             if overfull:
                 dropped = overfull
                 active = [a for a in active if a not in overfull]
@@ -278,10 +309,10 @@ def _total_fit(
                     break  # try again, taking lines of any fill
                 a = dropped[-1]  # nothing fits: one overfull line rather than none
                 node = nodes[a]
-                line = node.line + 1
-                best = _Node(node.demerits + _OVERFULL, a, line, room_of(line), True)
+                best = (node.demerits + _OVERFULL, a, node.line + 1, True)
             if best is not None:
-                nodes[b] = best
+                demerits, a, line, dear = best
+                nodes[b] = _Node(demerits, a, line, room_of(line), dear)
                 active.append(b)
         if stop in nodes and not (tolerance is not None and nodes[stop].dear):
             break  # a dear break may have been for want of the lines the first pass skipped
@@ -292,20 +323,11 @@ def _total_fit(
         result.append((a, content[b - start]))
         b = a
     result.reverse()
+    walked.clear()
     for line, (a, end) in enumerate(result, first_line):
         if tabs[end - start] != tabs[a - start]:
             measure(a, end, line)  # the tabs' widths where they finally fall
     return result
-
-
-def _badness(slack: float, stretch: float) -> float:
-    """How stretched a line looks: 100 at its full stretch, more when ragged beyond it."""
-    if slack <= 0.01:
-        return 0.0
-    ratio = slack / stretch if stretch > 0 else float("inf")
-    if ratio <= 1:
-        return 100 * ratio**3
-    return 100 + _RAGGED_SLOPE * (ratio - 1)
 
 
 def cut_positions(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
