@@ -125,12 +125,14 @@ def never_split(paragraph: str) -> list[tuple[int, int]]:
 def test_no_break_inside_a_word_number_or_name(
     tokens: list[tuple[str, str]], size: float, tmp_path: Path
 ) -> None:
-    # a number or a Latin letter glued to another reads as one token: keep tokens apart
+    # a number glued to another reads as one token, and a name ends at white space (a
+    # surname glued to the next word reads as a longer surname): keep those apart
     pieces = []
+    previous = ""
     for token, sep in tokens:
-        if pieces and not sep and (not token[0].isalpha() or not pieces[-1][-1].isalpha()):
-            sep = " "
-        pieces.append((sep if pieces else "") + token)
+        glued = not token[0].isalpha() or not previous[-1:].isalpha() or previous in NAMES
+        pieces.append((" " if previous and glued else sep if previous else "") + token)
+        previous = token
     paragraph = "".join(pieces)
     data = {
         "type": "announcement",

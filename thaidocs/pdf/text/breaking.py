@@ -42,7 +42,7 @@ SPACE_STRETCH = 1.0
 PENALTY = {
     "space": 0.0,
     Break.FREE: 50.0,
-    Break.TERM: 1e3,
+    Break.TERM: 2e3,
     Break.WORD: 1e5,
     Break.NAME: 1e6,
     Break.CLUSTER: 1e7,
@@ -54,6 +54,9 @@ _LINE = 10.0
 #: excess, up to the cap: cheaper than any break inside a word or a name
 _RAGGED_SLOPE = 1000.0
 _RAGGED_CAP = 1e4
+#: badness of a line of a ragged paragraph as empty as its width: such a line costs more than
+#: a break at a word boundary, less than one inside a term
+_RAGGED = 1000.0
 #: an overfull line, only where nothing else is possible (a tab pushed past the edge)
 _OVERFULL = 1e16
 #: the first pass considers only lines at least this full, the second (rarely needed) all
@@ -136,9 +139,8 @@ def break_lines(
 
     ``available(n)``: the width of line ``n``; ``tab_width(n, x, items, j)``: the width of the
     tab ``items[j]`` at ``x`` on line ``n``. A newline ends a line and starts a fresh piece.
-    A paragraph that is not ``justified`` is ragged anyway: there a line's badness is only
-    its share of slack (squared), never more than a full stretch, and a term breaks only
-    when it must.
+    A paragraph that is not ``justified`` is ragged anyway: there a line's badness is its
+    share of slack, squared (``_RAGGED``), and a term breaks only when it must.
     """
     lines: list[Broken] = []
     start = 0
@@ -291,7 +293,7 @@ def _total_fit(
                 elif slack > loosest * room:
                     break  # later starts make shorter lines still
                 elif not justified:
-                    badness = 100 * (slack / room) ** 2
+                    badness = _RAGGED * (slack / room) ** 2
                 elif slack <= stretch:
                     badness = 100 * (slack / stretch) ** 3
                 elif stretch > 0:
