@@ -125,13 +125,17 @@ def never_split(paragraph: str) -> list[tuple[int, int]]:
 def test_no_break_inside_a_word_number_or_name(
     tokens: list[tuple[str, str]], size: float, tmp_path: Path
 ) -> None:
-    # a number glued to another reads as one token, and a name ends at white space (a
-    # surname glued to the next word reads as a longer surname): keep those apart
+    # a number glued to another reads as one token, a name ends at white space (a surname
+    # glued to the next word reads as a longer surname), and Thai text has a space every few
+    # words (a run of words longer than a line is cut between its words however it segments)
     pieces = []
     previous = ""
+    run = 0
     for token, sep in tokens:
-        glued = not token[0].isalpha() or not previous[-1:].isalpha() or previous in NAMES
-        pieces.append((" " if previous and glued else sep if previous else "") + token)
+        apart = not token[0].isalpha() or not previous[-1:].isalpha() or previous in NAMES
+        sep = " " if previous and (apart or run >= 3) else sep if previous else ""
+        run = run + 1 if not sep else 1
+        pieces.append(sep + token)
         previous = token
     paragraph = "".join(pieces)
     data = {

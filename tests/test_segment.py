@@ -105,8 +105,7 @@ def test_numbers_never_break_nor_leave_the_word_that_introduces_them() -> None:
         "ตามมาตรา ๓๗ ",
         "และ",
         "ข้อ ๑ ",
-        "ที่ ",
-        "ศธ ๐๔๒๔๗/๑๒๓",
+        "ที่ ศธ ๐๔๒๔๗/๑๒๓",
     ]
 
 

@@ -58,6 +58,8 @@ _GLUED_NUMBERS = re.compile(
     rf"{_DIGIT}+(?: {_DIGIT}+)+"
     rf"|(?<![\u0e01-\u0e4e])[\u0e01-\u0e2e]{{2}} {_DIGIT}[{_DIGIT[1:-1]}.]*/(?:ว ?)?{_DIGIT}+"
 )
+#: "ที่" before a document number stays with it (ที่ ศธ ๐๔๒๔๗/๑๒๓)
+_DOCUMENT_LABEL = re.compile(rf"ที่ +(?=[\u0e01-\u0e2e]{{2}} {_DIGIT})")
 #: a slash between words, where a line may break after it
 _SLASH = re.compile(r"(?<=[^\W\d]|[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])/(?=[^\W\d])")
 #: a short number and the white space after it, before a possible unit word
@@ -330,6 +332,7 @@ def _glued(text: str) -> list[int]:
     glued: list[int] = []
     for match in _GLUED_NUMBERS.finditer(text):
         glued.extend(range(match.start() + 1, match.end()))
+    glued.extend(match.end() for match in _DOCUMENT_LABEL.finditer(text))
     before = _before_numbers()
     for match in _BEFORE_NUMBER.finditer(text):
         if text.endswith(before, 0, match.start()) or text[match.start() - 1] == ".":
