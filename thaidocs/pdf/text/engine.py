@@ -23,7 +23,7 @@ from thaidocs.pdf.text.justification import Frame, Style, place, tab_stop
 from thaidocs.pdf.text.line import Line
 from thaidocs.pdf.text.shaping import shape
 from thaidocs.thai.names import NAME_TITLES
-from thaidocs.thai.segment import Break, Segmenter
+from thaidocs.thai.segment import Break, Segmenter, may_start_line
 
 #: PDF points per centimetre
 CM = 72 / 2.54
@@ -157,7 +157,20 @@ class TextEngine:
         self, text: str, items: list[Item], styles: list[Style], room: float
     ) -> list[Item]:
         """Items longer than ``room`` cut between the dictionary words they are made of
-        (``Break.WORD``), and pieces still too long between grapheme clusters."""
+        (``Break.WORD``), and pieces still too long between grapheme clusters; a run of items
+        that must never break (ที่ ๒๐, a name) but is longer than ``room`` may break where its
+        items meet, as dearly as between clusters."""
+        start = 0
+        width = 0.0
+        for k, item in enumerate([*items, None]):
+            if item is None or item.before or item.kind in (Kind.TAB, Kind.NEWLINE):
+                if width > room:  # a unit that never breaks, wider than a line: last resort
+                    for inner in items[start + 1 : k]:
+                        if inner.kind == Kind.BOX and may_start_line(text[inner.start]):
+                            inner.before = Break.CLUSTER
+                start, width = k, 0.0
+            if item is not None and item.kind in (Kind.BOX, Kind.GLUE):
+                width += item.width
         if all(item.width <= room for item in items):
             return items
         result: list[Item] = []
