@@ -13,9 +13,8 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import thaidocs
@@ -168,8 +167,6 @@ _SETTINGS = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-#: for cases known to fail until their fix lands: no shrinking, which would take minutes
-_WAITING = settings(_SETTINGS, max_examples=8, phases=[Phase.explicit, Phase.generate])
 
 
 @_SETTINGS
@@ -180,11 +177,7 @@ def test_arbitrary_documents_render_whole_or_are_refused(
     assert_renders_whole(data, tmp_path)
 
 
-@pytest.mark.xfail(
-    reason="clauses nested 18 or more deep fail in the PDF text engine; enable once fixed",
-    strict=False,
-)
-@_WAITING
+@_SETTINGS
 @given(data=documents(depth=(13, 40)))
 def test_clauses_to_the_depth_limit_render_whole(data: dict[str, Any], tmp_path: Any) -> None:
     assert_renders_whole(data, tmp_path)

@@ -227,3 +227,19 @@ def test_a_heading_never_ends_a_page(extra: int) -> None:
     for lines in layout_pages(thaidocs.to_pdf(data))[:-1]:
         text = [line for line in lines if not line.endswith("...")]
         assert squash(text[-1]) not in headings
+
+
+def test_clauses_nested_deeper_than_a_page_run_on_with_their_text_inside() -> None:
+    """Each clause that heads sub-clauses keeps with the next; a chain of forty cannot fit
+    one page, so it runs on instead of putting one clause on each page, and the indents
+    stop stepping in at half the text width."""
+    item: dict[str, Any] = {"text": "ข้อชั้น ๔๐ ข้อความที่ซ้อนกันลึกที่สุดของเอกสารทดสอบนี้"}
+    for depth in range(39, 0, -1):
+        item = {"text": f"ข้อชั้น {to_thai_digits(depth)} ข้อความทดสอบ", "clauses": [item]}
+    data = sample("announcement")
+    data["body"] = [{"clauses": [item]}, *data["body"][-1:]]
+    pages = page_texts(thaidocs.to_pdf(thaidocs.from_dict(data)))
+    assert len(pages) <= 3
+    text = squash(" ".join(pages))
+    for depth in range(1, 41):
+        assert squash(f"ข้อชั้น {to_thai_digits(depth)}") in text

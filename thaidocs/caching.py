@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import fields, is_dataclass
@@ -36,7 +37,8 @@ def _default_limit() -> int:
 
 
 _limit = _default_limit()
-_caches: list[BoundedCache[Any, Any]] = []
+#: every cache alive (a cache made and dropped, as in a test, leaves the budget with it)
+_caches: weakref.WeakSet[BoundedCache[Any, Any]] = weakref.WeakSet()
 
 
 def size_of(value: object) -> int:
@@ -67,7 +69,7 @@ class BoundedCache(Generic[P, V]):
         self._bytes = 0
         self._lock = threading.Lock()
         update_wrapper(self, function)
-        _caches.append(self)
+        _caches.add(self)
 
     @property
     def bytes(self) -> int:

@@ -255,6 +255,12 @@ class _Pages:
             y = min(y, self.page.setup.height * cm - flow.fixed_top)
         return y
 
+    def _fits_a_page(self, flow: Flow, following: Iterable[Flow]) -> bool:
+        """Whether ``flow`` and the blocks it keeps with fit on a page reached by a break."""
+        setup = self.page.setup
+        room: float = (setup.height - setup.margins.top - setup.margins.bottom) * cm
+        return _chain(flow, following) <= room + EPSILON
+
     def _place(self, flow: Flow, space: float) -> None:
         top = self._top(flow, space)
         self.page.placed.append((flow, top))
@@ -275,7 +281,8 @@ class _Pages:
             if flow.keep_with_next and _chain(flow, queue) > room + EPSILON:
                 # leave at least the end of this block for the page of the block it keeps
                 pieces = flow.split(room, tail=True)
-                if pieces is None and not self.at_top:
+                # a chain of keeps taller than a whole page cannot be kept: it runs on
+                if pieces is None and not self.at_top and self._fits_a_page(flow, queue):
                     queue.appendleft(flow)
                     self._start(section.page, broken=True)
                     continue

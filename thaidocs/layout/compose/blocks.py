@@ -91,8 +91,11 @@ def _clause_level(
         number_at = spec.clause_number_indent[level]
         text_at = spec.clause_text_indent[level]
     else:
+        # deeper levels step in as the last one does, but always leave half the text width
         last = len(spec.clause_text_indent) - 1
-        text_at = number_at + spec.clause_text_indent[last] - spec.clause_number_indent[last]
+        step = spec.clause_text_indent[last] - spec.clause_number_indent[last]
+        number_at = min(number_at, spec.text_width / 2 - step)
+        text_at = number_at + step
     widest = max(text_width(n, spec.body_size) for n in numbers)
     text_at = max(text_at, number_at + widest + spec.clause_gap)
     out: list[Paragraph] = []
