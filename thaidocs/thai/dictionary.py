@@ -89,9 +89,12 @@ class Dictionary:
         low = 0
         for end in range(start + 1, len(text) + 1):
             prefix = text[start:end]
-            low = bisect_left(words, prefix, low)
+            # ``low`` is the first word not below the shorter prefix; when it also begins
+            # with this one it is the first word not below this one: no search needed
             if low == count or not words[low].startswith(prefix):
-                break
+                low = bisect_left(words, prefix, low)
+                if low == count or not words[low].startswith(prefix):
+                    break
             if words[low] == prefix:
                 found.append(end)
         return found

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import sys
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,7 +62,13 @@ class _Template:
     others: tuple[tuple[int, str], ...]
 
 
-@bounded_cache(share=0.3)
+def _template_bytes(template: _Template) -> int:
+    """About the bytes of a _Template: its TJ strings, the glyph set and the other pairs."""
+    text = sum(map(sys.getsizeof, template.fragments))
+    return 300 + text + 40 * len(template.natural) + 120 * len(template.others)
+
+
+@bounded_cache(share=0.3, sizeof=_template_bytes)
 def _template(path: Path, text: str) -> _Template:
     shaped = shape(path, text)
     data = font_data(path)
