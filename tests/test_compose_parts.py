@@ -187,3 +187,11 @@ def test_tree_text_reads_tables_and_signatures_in_order() -> None:
     text = tree_text(announcement(["ก่อน", table, "หลัง"]))
     start = text.index("ก่อน")
     assert text[start : start + 6] == ["ก่อน", "ที่", "ชื่อ", "๑", "นายก ข\nนายค ง", "หลัง"]
+
+
+def test_positions_in_a_table_and_a_plans_units_are_kept_as_terms() -> None:
+    order = thaidocs.compose(thaidocs.load("samples/order.yaml"))
+    assert "ผู้อำนวยการกลุ่มส่งเสริมการศึกษาทางไกล เทคโนโลยีสารสนเทศและการสื่อสาร" in order.words
+    plan = thaidocs.load("samples/plan.yaml")
+    owners = {activity.owner for activity in plan.activities}
+    assert owners <= set(thaidocs.compose(plan).words)

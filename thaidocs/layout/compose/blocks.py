@@ -160,6 +160,11 @@ def cell(
     )
 
 
+#: a table column headed with this word holds positions (ตำแหน่ง), e.g. in an order's
+#: committee table
+POSITION_HEADER = "ตำแหน่ง"
+
+
 def data_align(text: str) -> Align:
     """Numbers (ที่, amounts, dates in digits) are centred; words read from the left."""
     return Align.CENTER if text and _NUMERIC.fullmatch(text) else Align.LEFT
@@ -175,6 +180,9 @@ def simple_table(data: TableData, ctx: Context, width: float, path: str) -> Tabl
         for value in row:
             if value.startswith(spec.name_titles):
                 ctx.remember_name(value)
+    for index, column in enumerate(columns):
+        if POSITION_HEADER in column:  # positions are document terms, kept whole like names
+            ctx.remember(*(row[index] for row in rows if index < len(row) and row[index]))
     header = (tuple(cell(c, size, bold=True, align=Align.CENTER) for c in columns),)
     body = tuple(tuple(cell(v, size, align=data_align(v)) for v in row) for row in rows)
     if data.widths is not None:

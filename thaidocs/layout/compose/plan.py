@@ -140,6 +140,7 @@ def _row(
         budget = cell(format_number(activity.budget, ctx.digits, decimals), size, align=Align.RIGHT)
     stakeholders = [ctx.text(s) for s in activity.stakeholders]
     owner = ctx.text(activity.owner)
+    ctx.remember(owner)  # the unit responsible: a name of the agency's, kept whole
     texts = (ctx.number(number), ctx.text(activity.name), ctx.text(level), "\n".join(stakeholders))
     return (
         *(cell(t, size, align=data_align(t)) for t in texts),
