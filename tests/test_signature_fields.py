@@ -81,12 +81,20 @@ def test_fields_change_neither_the_page_nor_its_text(tmp_path: Path) -> None:
     thaidocs.render(thaidocs.from_dict(data), without)
     assert fields(without.read_bytes()) == []
     assert len(fields(with_fields.read_bytes())) == 1
-    for tool, args in ((pdftotext, ["-layout"]), (pdftoppm, ["-r", "60", "-png"])):
-        outputs = [
-            subprocess.run([tool, *args, str(pdf), "-"], capture_output=True, check=True).stdout
-            for pdf in (with_fields, without)
-        ]
-        assert outputs[0] == outputs[1]
+    texts = [
+        subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, check=True)
+        for pdf in (with_fields, without)
+    ]
+    assert texts[0].stdout == texts[1].stdout
+    pages = []
+    for pdf in (with_fields, without):
+        subprocess.run(
+            [pdftoppm, "-r", "60", "-png", str(pdf), str(pdf.with_suffix(""))], check=True
+        )
+        pages.append(sorted(tmp_path.glob(f"{pdf.stem}-*.png")))
+    assert pages[0] and len(pages[0]) == len(pages[1])
+    for one, other in zip(*pages, strict=True):
+        assert one.read_bytes() == other.read_bytes()
 
 
 def test_same_input_same_bytes() -> None:
