@@ -38,7 +38,7 @@ def _cli(*args: str) -> str:
 def test_a_pdf_loads_no_docx_library() -> None:
     loaded = _loaded_after("import thaidocs; thaidocs.to_pdf('samples/announcement.yaml')")
     assert "reportlab" in loaded
-    assert not loaded & {"docx", "lxml", "pyhanko", "jinja2", "openpyxl"}
+    assert not loaded & {"docx", "lxml", "pyhanko", "pikepdf", "jinja2", "openpyxl"}
 
 
 def test_a_docx_loads_no_pdf_library() -> None:

@@ -37,7 +37,6 @@ from thaidocs.layout.tree import (
     Spacer,
     Table,
 )
-from thaidocs.pdf.archive import archive
 from thaidocs.pdf.flows import (
     EPSILON,
     EmblemFlow,
@@ -100,6 +99,8 @@ def write_pdf(
     with _binary_streams():
         data = _write(doc, load_family(font_paths, font_scale), on_signing_space, catchword, info)
     if pdfa:
+        from thaidocs.pdf.archive import archive  # pikepdf, only for archival output
+
         data = archive(data, info, source)
     return data
 
