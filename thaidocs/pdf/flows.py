@@ -143,6 +143,24 @@ def draw_image(canvas: Canvas, path: Path, x: float, y: float, width: float, hei
     canvas.drawImage(str(path), x, y - height, width, height, mask="auto")
 
 
+def draw_image_in(
+    canvas: Canvas, path: Path, x: float, y: float, width: float, height: float
+) -> None:
+    """Draw an image as large as fits the box with its top-left corner at (x, y), centred in
+    it, its proportions kept (a scanned signature, a photo)."""
+    pixels_wide, pixels_high = image_size(path)
+    scale = min(width / pixels_wide, height / pixels_high)
+    shown_width, shown_height = pixels_wide * scale, pixels_high * scale
+    draw_image(
+        canvas,
+        path,
+        x + (width - shown_width) / 2,
+        y - (height - shown_height) / 2,
+        shown_width,
+        shown_height,
+    )
+
+
 class EmblemFlow(Flow):
     """The Garuda, its top at a fixed distance from the paper edge, with the band's text
     (memo title, urgency mark) each vertically centred on it."""
@@ -404,17 +422,7 @@ def draw_signature(
     left = x + (signature.axis - signature.width / 2) * cm
     for index, (gap, offset, line) in enumerate(box.lines):
         if index == box.name_at and signature.image is not None and gap > 0:
-            pixels_wide, pixels_high = image_size(signature.image)
-            scale = min(gap / pixels_high, width / pixels_wide)
-            image_width, image_height = pixels_wide * scale, pixels_high * scale
-            draw_image(
-                canvas,
-                signature.image,
-                left + (width - image_width) / 2,
-                y - (gap - image_height) / 2,
-                image_width,
-                image_height,
-            )
+            draw_image_in(canvas, signature.image, left, y, width, gap)
         if index == box.name_at and on_space is not None and gap > 0:
             on_space(canvas, left, y - gap, width, gap)
         y -= gap

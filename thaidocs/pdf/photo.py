@@ -6,7 +6,7 @@ from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 
 from thaidocs.layout.tree import Photo
-from thaidocs.pdf.flows import Flow, draw_image, image_size
+from thaidocs.pdf.flows import Flow, draw_image_in
 from thaidocs.pdf.text import TextEngine
 
 
@@ -24,17 +24,7 @@ class PhotoFlow(Flow):
         photo = self.photo
         left, width, height = x + photo.left * cm, photo.width * cm, photo.height * cm
         if photo.image is not None:
-            pixels_wide, pixels_high = image_size(photo.image)
-            scale = min(width / pixels_wide, height / pixels_high)
-            shown_width, shown_height = pixels_wide * scale, pixels_high * scale
-            draw_image(
-                canvas,
-                photo.image,
-                left + (width - shown_width) / 2,
-                y - (height - shown_height) / 2,
-                shown_width,
-                shown_height,
-            )
+            draw_image_in(canvas, photo.image, left, y, width, height)
         canvas.saveState()
         canvas.setLineWidth(photo.frame)
         canvas.rect(left, y - height, width, height, stroke=1, fill=0)
