@@ -15,11 +15,12 @@ from pypdf import PdfReader
 from thaidocs.layout import LayoutDocument, Paragraph, Table
 
 
-def pdftotext(data: bytes, tmp_path: Path) -> str:
+def pdftotext(data: bytes, tmp_path: Path, *options: str) -> str:
+    """The text pdftotext extracts, with its ``options`` (e.g. "-raw", "-layout")."""
     path = tmp_path / "extract.pdf"
     path.write_bytes(data)
     tool = require_tool("pdftotext")
-    result = subprocess.run([tool, str(path), "-"], capture_output=True, check=True)
+    result = subprocess.run([tool, *options, str(path), "-"], capture_output=True, check=True)
     return result.stdout.decode("utf-8")
 
 

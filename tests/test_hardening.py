@@ -21,11 +21,11 @@ from typing import Any
 
 import pytest
 import yaml
+from extracted import pdftotext
 from PIL import Image
 from typer.testing import CliRunner
 
 import thaidocs
-from tests.conftest import require_tool
 from thaidocs import InputError
 from thaidocs.cli import app
 
@@ -65,15 +65,7 @@ def refused(source: Any, **kwargs: Any) -> list[str]:
 
 
 def pdf_text(data: bytes, tmp_path: Path) -> str:
-    pdf = tmp_path / "out.pdf"
-    pdf.write_bytes(data)
-    out = subprocess.run(
-        [require_tool("pdftotext"), "-layout", str(pdf), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return out.stdout
+    return pdftotext(data, tmp_path, "-layout")
 
 
 # 1. an empty table cell

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import copy
 import re
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import yaml
+from extracted import pdftotext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import thaidocs
-from tests.conftest import require_tool
 from thaidocs import InputError
 
 THAI_WORDS = (
@@ -149,14 +148,7 @@ def assert_renders_whole(data: dict[str, Any], tmp_path: Any) -> None:
         return
     assert not hostile, "accepted a character it cannot keep"
     assert docx[:2] == b"PK"
-    path = tmp_path / "doc.pdf"
-    path.write_bytes(pdf)
-    extracted = subprocess.run(
-        [require_tool("pdftotext"), "-raw", str(path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    extracted = pdftotext(pdf, tmp_path, "-raw")
     shown = _normal(_PAGE_NUMBER.sub("", extracted))
     for text in _texts(data):
         assert _normal(text) in shown, f"missing from the PDF: {text!r}"
@@ -245,14 +237,7 @@ def test_any_spec_is_refused_or_lays_out(base: str, spec: dict[str, Any], tmp_pa
         return
     pdf, docx = thaidocs.to_pdf(model), thaidocs.to_docx(model)
     assert docx[:2] == b"PK"
-    path = tmp_path / "doc.pdf"
-    path.write_bytes(pdf)
-    extracted = subprocess.run(
-        [require_tool("pdftotext"), "-raw", str(path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    extracted = pdftotext(pdf, tmp_path, "-raw")
     # the first signer's name; the minutes' recorder; the agency of an unsigned form
     signers = getattr(model, "signers", None) or [getattr(model, "recorder", None)]
     printed = signers[0].name if signers[0] is not None else model.agency
