@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +84,12 @@ def _replace(node: Any, new: str) -> Any:
     return node
 
 
+def _seconds(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -105,13 +112,9 @@ def main() -> None:
         for province in PROVINCES:
             name = f"{province} เขต {to_thai_digits(number)}"
             doc = thaidocs.from_dict(_replace(data, name))
-            start = time.perf_counter()
-            thaidocs.to_pdf(doc)
-            ours.append(time.perf_counter() - start)
+            ours.append(_seconds(lambda doc=doc: thaidocs.to_pdf(doc)))
             text = source.replace(PROVINCE, name).encode()
-            start = time.perf_counter()
-            compiler.compile(text)
-            theirs.append(time.perf_counter() - start)
+            theirs.append(_seconds(lambda text=text: compiler.compile(text)))
     pdf_ms = statistics.median(ours) * 1000
     typst_ms = statistics.median(theirs) * 1000
     print(f"merge_like_documents {len(ours)}")
@@ -125,13 +128,9 @@ def main() -> None:
     cached: list[float] = []
     cleared: list[float] = []
     for _ in range(args.passes * 5):
-        start = time.perf_counter()
-        thaidocs.to_pdf(doc)
-        cached.append(time.perf_counter() - start)
+        cached.append(_seconds(lambda: thaidocs.to_pdf(doc)))
         thaidocs.clear_caches()
-        start = time.perf_counter()
-        thaidocs.to_pdf(doc)
-        cleared.append(time.perf_counter() - start)
+        cleared.append(_seconds(lambda: thaidocs.to_pdf(doc)))
     cached_ms = statistics.median(cached) * 1000
     cleared_ms = statistics.median(cleared) * 1000
     print(f"announcement_cached_ms {cached_ms:.2f}")

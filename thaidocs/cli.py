@@ -322,9 +322,7 @@ def sign(
         str | None, typer.Option("--field", help="Field to sign. Default: the first empty one.")
     ] = None,
     level: Annotated[Level, typer.Option("--level", help="PAdES level.")] = Level.b_b,
-    tsa: Annotated[
-        str | None, typer.Option("--tsa", metavar="URL", help="Timestamp authority (B-T and up).")
-    ] = None,
+    tsa: _Tsa = None,
     crl: Annotated[
         list[Path] | None,
         typer.Option(
