@@ -21,6 +21,7 @@ from functools import update_wrapper
 from typing import Any, Generic, ParamSpec, TypeVar
 
 P = ParamSpec("P")
+K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 #: the default budget for all caches together: 64 MB, or THAIDOCS_CACHE_MB
@@ -38,7 +39,7 @@ def _default_limit() -> int:
 
 _limit = _default_limit()
 #: every cache alive (a cache made and dropped, as in a test, leaves the budget with it)
-_caches: weakref.WeakSet[BoundedCache[Any, Any]] = weakref.WeakSet()
+_caches: weakref.WeakSet[BoundedStore[Any, Any]] = weakref.WeakSet()
 
 
 def size_of(value: object) -> int:
@@ -59,45 +60,49 @@ def size_of(value: object) -> int:
     return total
 
 
-class BoundedCache(Generic[P, V]):
-    """A function memoised in least-recently-used order within ``share`` of the budget."""
+class BoundedStore(Generic[K, V]):
+    """Values made on demand and kept in least-recently-used order within ``share`` of the
+    budget, for memos whose key is not simply the arguments of one function."""
 
-    def __init__(
-        self, function: Callable[P, V], share: float, sizeof: Callable[[Any], int] | None = None
-    ) -> None:
-        self._function = function
+    def __init__(self, share: float, sizeof: Callable[[V], int] | None = None) -> None:
         self._share = share
-        self._sizeof: Callable[[Any], int] = sizeof or size_of
-        self._entries: OrderedDict[Hashable, tuple[V, int]] = OrderedDict()
+        self._sizeof: Callable[[V], int] = sizeof or size_of
+        self._entries: OrderedDict[K, tuple[V, int]] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
-        update_wrapper(self, function)
         _caches.add(self)
 
     @property
     def bytes(self) -> int:
-        """Bytes held now, as estimated by the cache's ``sizeof``."""
+        """Bytes held now, as estimated by the store's ``sizeof``."""
         return self._bytes
 
     def __len__(self) -> int:
         return len(self._entries)
 
-    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> V:
-        key: Hashable = (args, tuple(kwargs.items())) if kwargs else args
+    def get(self, key: K, make: Callable[[], V]) -> V:
+        """The value kept for ``key``, or else ``make()``'s, kept from now on."""
+        found = self._find(key)
+        if found is not None:
+            return found[0]
+        value = make()
+        self._keep(key, value, self._sizeof(value))
+        return value
+
+    def _find(self, key: K) -> tuple[V, int] | None:
         with self._lock:
             found = self._entries.get(key)
             if found is not None:
                 self._entries.move_to_end(key)
-                return found[0]
-        value = self._function(*args, **kwargs)
-        cost = self._sizeof(value) + sys.getsizeof(args) + sum(map(sys.getsizeof, args))
+            return found
+
+    def _keep(self, key: K, value: V, cost: int) -> None:
         budget = int(_limit * self._share)
         with self._lock:
             if cost <= budget and key not in self._entries:
                 self._entries[key] = (value, cost)
                 self._bytes += cost
                 self._evict(budget)
-        return value
 
     def cache_clear(self) -> None:
         with self._lock:
@@ -113,6 +118,27 @@ class BoundedCache(Generic[P, V]):
         while self._bytes > budget:
             _, (_, dropped) = self._entries.popitem(last=False)
             self._bytes -= dropped
+
+
+class BoundedCache(BoundedStore[Hashable, V], Generic[P, V]):
+    """A function memoised in least-recently-used order within ``share`` of the budget."""
+
+    def __init__(
+        self, function: Callable[P, V], share: float, sizeof: Callable[[Any], int] | None = None
+    ) -> None:
+        super().__init__(share, sizeof)
+        self._function = function
+        update_wrapper(self, function)
+
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> V:
+        key: Hashable = (args, tuple(kwargs.items())) if kwargs else args
+        found = self._find(key)
+        if found is not None:
+            return found[0]
+        value = self._function(*args, **kwargs)
+        cost = self._sizeof(value) + sys.getsizeof(args) + sum(map(sys.getsizeof, args))
+        self._keep(key, value, cost)
+        return value
 
 
 class bounded_cache:

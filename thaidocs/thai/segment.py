@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from enum import IntEnum
 from functools import cache
 from importlib.resources import files
@@ -258,6 +258,20 @@ class Segmenter:
         self._names = _pieces(people)
         pieces = sorted(_pieces(terms) | self._names, key=lambda p: (-len(p), p))
         self._words = re.compile("|".join(map(re.escape, pieces))) if pieces else None
+
+    def context(self, text: str) -> Hashable:
+        """All of this segmenter's own setup that bears on ``opportunities(text)``: the
+        document's words and names found in ``text``, and the titles. Two segmenters give the
+        same opportunities for ``text`` where its context is the same, so a result may be
+        shared between documents."""
+        found = (
+            ()
+            if self._words is None
+            else tuple(
+                (m.start(), m.end(), m.group() in self._names) for m in self._words.finditer(text)
+            )
+        )
+        return found, None if self._titles is None else self._titles.pattern
 
     def breaks(self, text: str) -> list[int]:
         """Offsets ``i`` (0 < i < len) where a line may freely end before ``text[i]``."""

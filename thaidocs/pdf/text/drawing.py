@@ -68,7 +68,7 @@ def _template_bytes(template: _Template) -> int:
     return 300 + text + 40 * len(template.natural) + 120 * len(template.others)
 
 
-@bounded_cache(share=0.3, sizeof=_template_bytes)
+@bounded_cache(share=0.2, sizeof=_template_bytes)
 def _template(path: Path, text: str) -> _Template:
     shaped = shape(path, text)
     data = font_data(path)

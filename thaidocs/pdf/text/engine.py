@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
+from copy import copy
 from itertools import pairwise
 
 from reportlab.pdfgen.canvas import Canvas
 
+from thaidocs.caching import BoundedStore
 from thaidocs.layout.tree import Align, Leader, Paragraph
 from thaidocs.pdf.fonts import FontFamily, font_data
 from thaidocs.pdf.text.breaking import (
@@ -27,6 +29,18 @@ from thaidocs.thai.segment import Break, Segmenter, may_start_line
 
 #: PDF points per centimetre
 CM = 72 / 2.54
+
+
+def _lines_bytes(lines: tuple[Line, ...]) -> int:
+    """About the bytes of a kept layout and its key: the paragraph's text twice (in the key
+    and in the lines), and each line's runs (their shaped pieces are the shaping cache's)."""
+    text = sum(len(line.text) for line in lines)
+    runs = sum(len(line.runs) for line in lines)
+    return 600 + 4 * text + 160 * len(lines) + 200 * runs
+
+
+#: layouts by paragraph, width and engine setup
+_layouts: BoundedStore[Hashable, tuple[Line, ...]] = BoundedStore(share=0.1, sizeof=_lines_bytes)
 
 
 class TextEngine:
@@ -100,7 +114,24 @@ class TextEngine:
         return items, styles
 
     def lay_out(self, paragraph: Paragraph, width: float) -> list[Line]:
-        """Break ``paragraph`` into lines for a column ``width`` pt wide."""
+        """Break ``paragraph`` into lines for a column ``width`` pt wide.
+
+        A batch of documents repeats most of its paragraphs, so a layout is kept and shared
+        between engines whose setup gives the same lines. Each call gets lines of its own:
+        a writer tells lines apart by identity.
+        """
+        key = (
+            paragraph,
+            width,
+            self.family,
+            self.line_spacing,
+            self.tab_interval,
+            self._segmenter.context(paragraph.text),
+        )
+        lines = _layouts.get(key, lambda: tuple(self._lay_out(paragraph, width)))
+        return [copy(line) for line in lines]
+
+    def _lay_out(self, paragraph: Paragraph, width: float) -> list[Line]:
         text = paragraph.text
         default = self._style(False, paragraph.size, None)
         items, styles = self._items(paragraph)
