@@ -14,9 +14,9 @@ from typing import Any
 
 import pikepdf
 import pytest
+from click.testing import CliRunner
 from conftest import require_tool
 from pdfa_lint import NS, lint
-from typer.testing import CliRunner
 
 import thaidocs
 from thaidocs.cli import app

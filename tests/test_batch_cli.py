@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from test_batch import TEMPLATE, records, write_csv, write_template, write_xlsx
-from typer.testing import CliRunner
 
 import thaidocs
 from thaidocs.cli import app

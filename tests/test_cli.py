@@ -12,7 +12,7 @@ from pathlib import Path
 import jsonschema  # type: ignore[import-untyped]
 import pytest
 import yaml
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from thaidocs import __version__
 from thaidocs.cli import app

@@ -21,9 +21,9 @@ from typing import Any
 
 import pytest
 import yaml
+from click.testing import CliRunner
 from extracted import pdftotext
 from PIL import Image
-from typer.testing import CliRunner
 
 import thaidocs
 from thaidocs import InputError

@@ -15,6 +15,7 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from conftest import require_tool
 from pyhanko.keys.internal import (
     translate_pyca_cryptography_cert_to_asn1,
@@ -26,7 +27,6 @@ from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timesta
 from pyhanko.sign.validation.dss import DocumentSecurityStore
 from pyhanko_certvalidator import ValidationContext
 from signing_pki import PASSWORD, PKI, make_pki
-from typer.testing import CliRunner
 
 import thaidocs
 from thaidocs.cli import app

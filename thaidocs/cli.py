@@ -1,7 +1,8 @@
 """The ``thaidocs`` command line: render, validate and describe input files.
 
-Thin over the public API. Heavy modules (the model, the writers, rich) are imported only by
-the command that needs them, so ``thaidocs --version`` and ``--help`` start instantly.
+Thin over the public API and built on click alone, which parses arguments without importing
+anything else. Heavy modules (the model, the writers, rich) are imported only by the command
+that needs them, so ``--help`` starts instantly and a render pays only for the document.
 """
 
 from __future__ import annotations
@@ -11,60 +12,60 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
-import typer
+import click
+
+from thaidocs import __version__
 
 if TYPE_CHECKING:
     from thaidocs.signing.keys import SigningKey
 
-app = typer.Typer(
-    name="thaidocs",
-    help="Official Thai government documents from YAML, JSON or TOML, as .docx and PDF.",
-    add_completion=False,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
+_Command = TypeVar("_Command", bound=Callable[..., Any])
+
+
+class _Argument(click.Argument):
+    """A positional argument with a help line, which click's own arguments lack."""
+
+    def __init__(self, param_decls: list[str], help: str, **attrs: Any) -> None:
+        super().__init__(param_decls, **attrs)
+        self.help = help
+
+
+class _HelpedCommand(click.Command):
+    """A command whose ``--help`` lists its arguments, with their help, before the options,
+    and whose line in the list of commands is its whole first sentence."""
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return super().get_short_help_str(limit=sys.maxsize)
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [
+            (param.make_metavar(ctx), param.help)
+            for param in self.get_params(ctx)
+            if isinstance(param, _Argument)
+        ]
+        if rows:
+            with formatter.section("Arguments"):
+                formatter.write_dl(rows)
+        super().format_options(ctx, formatter)
+
+
+class _Commands(click.Group):
+    """The commands, listed in ``--help`` in the order they are declared here."""
+
+    command_class = _HelpedCommand
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)
+
+
+@click.group(cls=_Commands, name="thaidocs", no_args_is_help=True)
+@click.version_option(
+    __version__, "--version", message="thaidocs %(version)s", help="Print the version and exit."
 )
-
-
-class Format(StrEnum):
-    pdf = "pdf"
-    docx = "docx"
-    both = "both"
-
-    @property
-    def suffixes(self) -> tuple[str, ...]:
-        return (".pdf", ".docx") if self is Format.both else (f".{self.value}",)
-
-
-class Level(StrEnum):
-    """PAdES baseline levels."""
-
-    b_b = "B-B"
-    b_t = "B-T"
-    b_lt = "B-LT"
-    b_lta = "B-LTA"
-
-
-def _version(value: bool) -> None:
-    if value:
-        from thaidocs import __version__
-
-        typer.echo(f"thaidocs {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help="Print the version and exit."
-        ),
-    ] = False,
-) -> None:
+def app() -> None:
     """Official Thai government documents from YAML, JSON or TOML, as .docx and PDF."""
 
 
@@ -94,11 +95,11 @@ class _Report:
 
     def wrote(self, path: Path) -> None:
         if self._advance is None:
-            typer.echo(f"wrote {path}")
+            click.echo(f"wrote {path}")
 
     def error(self, line: str) -> None:
         if self._advance is None:
-            typer.echo(line, err=True)
+            click.echo(line, err=True)
         else:
             self._deferred.append(line)
 
@@ -108,7 +109,7 @@ class _Report:
 
     def flush(self) -> None:
         for line in self._deferred:
-            typer.echo(line, err=True)
+            click.echo(line, err=True)
         self._deferred.clear()
 
 
@@ -151,32 +152,72 @@ _ROOT_HELP = (
 )
 
 
-#: the signing options of the commands that write PDFs
-_SignKey = Annotated[
-    Path | None,
-    typer.Option(
+#: a file or folder named on the command line
+_PATH = click.Path(path_type=Path)
+#: which outputs a command writes
+_FORMATS = click.Choice(["pdf", "docx", "both"])
+#: PAdES baseline levels
+_LEVELS = click.Choice(["B-B", "B-T", "B-LT", "B-LTA"])
+
+
+def _suffixes(fmt: str) -> tuple[str, ...]:
+    return (".pdf", ".docx") if fmt == "both" else (f".{fmt}",)
+
+
+def _files(command: _Command) -> _Command:
+    return click.argument(
+        "files",
+        cls=_Argument,
+        nargs=-1,
+        required=True,
+        type=_PATH,
+        metavar="FILE...",
+        help="Input files (.yaml, .json, .toml).",
+    )(command)
+
+
+def _format(default: str) -> Callable[[_Command], _Command]:
+    return click.option(
+        "--format",
+        "-f",
+        "fmt",
+        type=_FORMATS,
+        default=default,
+        show_default=True,
+        help="Which outputs to write.",
+    )
+
+
+_root = click.option("--root", type=_PATH, help=_ROOT_HELP)
+_tsa = click.option("--tsa", metavar="URL", help="Timestamp authority (B-T and up).")
+
+
+def _signing(command: _Command) -> _Command:
+    """--sign, --level and --tsa: the signing options of the commands that write PDFs."""
+    sign_key = click.option(
         "--sign",
+        "sign_key",
+        type=_PATH,
         metavar="KEY.p12",
         help="Sign each PDF in field signer-1 with this PKCS#12 key "
         "(password from THAIDOCS_KEY_PASSWORD or a prompt).",
-    ),
-]
-_SignLevel = Annotated[Level, typer.Option("--level", help="PAdES level of --sign.")]
-_Tsa = Annotated[
-    str | None, typer.Option("--tsa", metavar="URL", help="Timestamp authority (B-T and up).")
-]
+    )
+    level = click.option(
+        "--level", type=_LEVELS, default="B-B", show_default=True, help="PAdES level of --sign."
+    )
+    return sign_key(level(_tsa(command)))
 
 
 def _render_one(
     path: Path,
     folder: Path,
-    fmt: Format,
+    fmt: str,
     written: dict[Path, Path],
     report: _Report,
     root: Path | None = None,
     signing: dict[str, object] | None = None,
 ) -> None:
-    targets = [folder / f"{path.stem}{suffix}" for suffix in fmt.suffixes]
+    targets = [folder / f"{path.stem}{suffix}" for suffix in _suffixes(fmt)]
     for target in targets:
         if target.resolve() in written:
             other = written[target.resolve()]
@@ -195,33 +236,30 @@ def _render_one(
 
 
 @app.command()
+@_files
+@click.option("--out", "-o", type=_PATH, help="Output folder. Default: next to each input file.")
+@_format("both")
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress bar. Default: when several files go to a terminal.",
+)
+@_root
+@_signing
 def render(
-    files: Annotated[
-        list[Path], typer.Argument(metavar="FILE", help="Input files (.yaml, .json, .toml).")
-    ],
-    out: Annotated[
-        Path | None,
-        typer.Option("--out", "-o", help="Output folder. Default: next to each input file."),
-    ] = None,
-    fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="Which outputs to write.")
-    ] = Format.both,
-    progress: Annotated[
-        bool | None,
-        typer.Option(
-            "--progress/--no-progress",
-            help="Show a progress bar. Default: when several files go to a terminal.",
-        ),
-    ] = None,
-    root: Annotated[Path | None, typer.Option("--root", help=_ROOT_HELP)] = None,
-    sign_key: _SignKey = None,
-    level: _SignLevel = Level.b_b,
-    tsa: _Tsa = None,
+    files: tuple[Path, ...],
+    out: Path | None,
+    fmt: str,
+    progress: bool | None,
+    root: Path | None,
+    sign_key: Path | None,
+    level: str,
+    tsa: str | None,
 ) -> None:
     """Write each input as PDF and/or .docx, named after the input file."""
     signing = None
     if sign_key is not None:
-        signing = {"key": _key_or_exit(sign_key), "level": str(level), "timestamp_url": tsa}
+        signing = {"key": _key_or_exit(sign_key), "level": level, "timestamp_url": tsa}
     show = progress if progress is not None else (len(files) > 1 and sys.stdout.isatty())
     written: dict[Path, Path] = {}  # output -> the input it came from, to refuse overwrites
     failed = 0
@@ -235,17 +273,14 @@ def render(
                     report.error(line)
             report.done(path.name)
     if failed:
-        typer.echo(f"{failed} of {len(files)} file(s) failed", err=True)
-        raise typer.Exit(1)
+        click.echo(f"{failed} of {len(files)} file(s) failed", err=True)
+        raise SystemExit(1)
 
 
 @app.command()
-def validate(
-    files: Annotated[
-        list[Path], typer.Argument(metavar="FILE", help="Input files (.yaml, .json, .toml).")
-    ],
-    root: Annotated[Path | None, typer.Option("--root", help=_ROOT_HELP)] = None,
-) -> None:
+@_files
+@_root
+def validate(files: tuple[Path, ...], root: Path | None) -> None:
     """Check inputs without writing anything: invalid fields, then prose and rule findings.
 
     Exits with 1 when any file has an error; warnings alone do not fail.
@@ -259,17 +294,17 @@ def validate(
         except Exception as exc:
             errors += 1
             for line in _failure(path, exc):
-                typer.echo(line)
+                click.echo(line)
             continue
         findings = thaidocs.check(doc)
         for finding in findings:
             where = f"{finding.path}: " if finding.path else ""
-            typer.echo(f"{path}: {finding.level}: {where}{finding.message} [{finding.code}]")
+            click.echo(f"{path}: {finding.level}: {where}{finding.message} [{finding.code}]")
         errors += sum(1 for finding in findings if finding.level == "error")
         if not findings:
-            typer.echo(f"{path}: ok")
+            click.echo(f"{path}: ok")
     if errors:
-        raise typer.Exit(1)
+        raise SystemExit(1)
 
 
 def _password() -> str:
@@ -287,8 +322,8 @@ def _password() -> str:
 
 
 def _fail(message: str) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(1)
+    click.echo(f"error: {message}", err=True)
+    raise SystemExit(1)
 
 
 def _quiet_signing_library() -> None:
@@ -314,42 +349,45 @@ def _key_or_exit(path: Path, password: str | None = None) -> SigningKey:
 
 
 @app.command()
+@click.argument("pdf", cls=_Argument, type=_PATH, metavar="IN.pdf", help="The PDF to sign.")
+@click.option("--key", required=True, type=_PATH, metavar="KEY.p12", help="PKCS#12 key.")
+@click.option("--out", "-o", required=True, type=_PATH, help="Where to write the signed PDF.")
+@click.option("--field", help="Field to sign. Default: the first empty one.")
+@click.option("--level", type=_LEVELS, default="B-B", show_default=True, help="PAdES level.")
+@_tsa
+@click.option(
+    "--crl",
+    multiple=True,
+    type=_PATH,
+    metavar="FILE",
+    help="CRL or OCSP response to embed (B-LT, B-LTA); repeatable.",
+)
+@click.option(
+    "--trust",
+    multiple=True,
+    type=_PATH,
+    metavar="ROOT.pem",
+    help="Root certificate of the chain (B-LT, B-LTA); repeatable.",
+)
+@click.option("--fetch", is_flag=True, help="Download revocation data (B-LT, B-LTA).")
+@click.option("--reason", help="Reason for signing.")
+@click.option("--location", help="Place of signing.")
+@click.option("--position", help="Position printed on the stamp.")
+@click.option("--visible/--invisible", default=True, help="Draw a stamp in the field.")
 def sign(
-    pdf: Annotated[Path, typer.Argument(metavar="IN.pdf", help="The PDF to sign.")],
-    key: Annotated[Path, typer.Option("--key", metavar="KEY.p12", help="PKCS#12 key.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the signed PDF.")],
-    field: Annotated[
-        str | None, typer.Option("--field", help="Field to sign. Default: the first empty one.")
-    ] = None,
-    level: Annotated[Level, typer.Option("--level", help="PAdES level.")] = Level.b_b,
-    tsa: _Tsa = None,
-    crl: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--crl",
-            metavar="FILE",
-            help="CRL or OCSP response to embed (B-LT, B-LTA); repeatable.",
-        ),
-    ] = None,
-    trust: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--trust",
-            metavar="ROOT.pem",
-            help="Root certificate of the chain (B-LT, B-LTA); repeatable.",
-        ),
-    ] = None,
-    fetch: Annotated[
-        bool, typer.Option("--fetch", help="Download revocation data (B-LT, B-LTA).")
-    ] = False,
-    reason: Annotated[str | None, typer.Option("--reason", help="Reason for signing.")] = None,
-    location: Annotated[str | None, typer.Option("--location", help="Place of signing.")] = None,
-    position: Annotated[
-        str | None, typer.Option("--position", help="Position printed on the stamp.")
-    ] = None,
-    visible: Annotated[
-        bool, typer.Option("--visible/--invisible", help="Draw a stamp in the field.")
-    ] = True,
+    pdf: Path,
+    key: Path,
+    out: Path,
+    field: str | None,
+    level: str,
+    tsa: str | None,
+    crl: tuple[Path, ...],
+    trust: tuple[Path, ...],
+    fetch: bool,
+    reason: str | None,
+    location: str | None,
+    position: str | None,
+    visible: bool,
 ) -> None:
     """Sign a PDF (PAdES) into a signature field, keeping earlier signatures valid.
 
@@ -365,12 +403,12 @@ def sign(
             pdf,
             signing_key,
             field=field,
-            level=str(level),
+            level=level,
             timestamp_url=tsa,
             reason=reason,
             location=location,
-            trust=trust or (),
-            revocation=crl or (),
+            trust=trust,
+            revocation=crl,
             fetch=fetch,
             visible=visible,
             position=position,
@@ -380,25 +418,26 @@ def sign(
         _fail(f"{pdf}: {error}")
     except OSError as error:
         _fail(f"cannot write {out}: {error.strerror or error}")
-    typer.echo(f"signed {out}")
+    click.echo(f"signed {out}")
 
 
 @app.command()
-def verify(
-    pdf: Annotated[Path, typer.Argument(metavar="FILE.pdf", help="The signed PDF.")],
-    trust: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--trust", metavar="ROOT.pem", help="Trusted root certificate (PEM or DER); repeatable."
-        ),
-    ] = None,
-    crl: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--crl", metavar="FILE", help="CRL or OCSP response to check with; repeatable."
-        ),
-    ] = None,
-) -> None:
+@click.argument("pdf", cls=_Argument, type=_PATH, metavar="FILE.pdf", help="The signed PDF.")
+@click.option(
+    "--trust",
+    multiple=True,
+    type=_PATH,
+    metavar="ROOT.pem",
+    help="Trusted root certificate (PEM or DER); repeatable.",
+)
+@click.option(
+    "--crl",
+    multiple=True,
+    type=_PATH,
+    metavar="FILE",
+    help="CRL or OCSP response to check with; repeatable.",
+)
+def verify(pdf: Path, trust: tuple[Path, ...], crl: tuple[Path, ...]) -> None:
     """Check every signature: intact, valid, trusted, nothing disallowed added after it.
 
     Exits with 0 only when every signature is all of these; 1 otherwise (or with none).
@@ -408,7 +447,7 @@ def verify(
 
     _quiet_signing_library()
     try:
-        reports = verify_pdf(pdf, trust or (), revocation=crl or ())
+        reports = verify_pdf(pdf, trust, revocation=crl)
     except SigningError as error:
         _fail(f"{pdf}: {error}")
     if not reports:
@@ -416,9 +455,9 @@ def verify(
     for report in reports:
         when = report.signed_at.strftime("%Y-%m-%d %H:%M:%S %Z") if report.signed_at else "?"
         verdict = "ok" if report.ok else "FAILED: " + "; ".join(report.problems)
-        typer.echo(f"{pdf}: {report.field}: {report.signer}, {report.level}, {when}: {verdict}")
+        click.echo(f"{pdf}: {report.field}: {report.signer}, {report.level}, {when}: {verdict}")
     if not all(report.ok for report in reports):
-        raise typer.Exit(1)
+        raise SystemExit(1)
 
 
 #: failed rows printed on the terminal; errors.csv lists them all
@@ -426,38 +465,45 @@ _SHOWN_ERRORS = 20
 
 
 @app.command()
+@click.argument(
+    "template",
+    cls=_Argument,
+    type=_PATH,
+    help="The document with {{ field }} placeholders (.yaml, .json).",
+)
+@click.argument(
+    "records", cls=_Argument, type=_PATH, help="One record a row: .csv, .xlsx or .jsonl."
+)
+@click.option("--out", "-o", required=True, type=_PATH, help="Output folder.")
+@click.option(
+    "--name", help='File names from the record, e.g. "{school}". Default: the row number.'
+)
+@click.option(
+    "--workers",
+    "-w",
+    type=click.IntRange(min=1),
+    help="Processes. Default: the available CPUs.",
+)
+@_format("pdf")
+@click.option("--resume", is_flag=True, help="Skip rows whose output files already exist.")
+@click.option(
+    "--progress/--no-progress", default=None, help="Show a progress bar. Default: on a terminal."
+)
+@_root
+@_signing
 def merge(
-    template: Annotated[
-        Path, typer.Argument(help="The document with {{ field }} placeholders (.yaml, .json).")
-    ],
-    records: Annotated[Path, typer.Argument(help="One record a row: .csv, .xlsx or .jsonl.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")],
-    name: Annotated[
-        str | None,
-        typer.Option(
-            "--name", help='File names from the record, e.g. "{school}". Default: the row number.'
-        ),
-    ] = None,
-    workers: Annotated[
-        int | None,
-        typer.Option("--workers", "-w", min=1, help="Processes. Default: the available CPUs."),
-    ] = None,
-    fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="Which outputs to write.")
-    ] = Format.pdf,
-    resume: Annotated[
-        bool, typer.Option("--resume", help="Skip rows whose output files already exist.")
-    ] = False,
-    progress: Annotated[
-        bool | None,
-        typer.Option(
-            "--progress/--no-progress", help="Show a progress bar. Default: on a terminal."
-        ),
-    ] = None,
-    root: Annotated[Path | None, typer.Option("--root", help=_ROOT_HELP)] = None,
-    sign_key: _SignKey = None,
-    level: _SignLevel = Level.b_b,
-    tsa: _Tsa = None,
+    template: Path,
+    records: Path,
+    out: Path,
+    name: str | None,
+    workers: int | None,
+    fmt: str,
+    resume: bool,
+    progress: bool | None,
+    root: Path | None,
+    sign_key: Path | None,
+    level: str,
+    tsa: str | None,
 ) -> None:
     """Fill TEMPLATE from each record of RECORDS: one document a row, written into --out.
 
@@ -475,8 +521,8 @@ def merge(
         docs = thaidocs.merge(template, rows, root=root)
     except InputError as exc:
         for problem in exc.problems:
-            typer.echo(f"{exc.source}: error: {problem}", err=True)
-        raise typer.Exit(1) from None
+            click.echo(f"{exc.source}: error: {problem}", err=True)
+        raise SystemExit(1) from None
     signing = None
     if sign_key is not None:  # checked here once; each worker process opens it for itself
         password = _password()
@@ -484,10 +530,10 @@ def merge(
         signing = {
             "key": str(sign_key.resolve()),
             "password": password,
-            "level": str(level),
+            "level": level,
             "timestamp_url": tsa,
         }
-    formats = tuple(suffix.lstrip(".") for suffix in fmt.suffixes)
+    formats = tuple(suffix.lstrip(".") for suffix in _suffixes(fmt))
     failures: list[tuple[int, Exception]] = []
     show = progress if progress is not None else sys.stdout.isatty()
     started = time.perf_counter()
@@ -514,8 +560,8 @@ def merge(
             )
         except KeyboardInterrupt:
             report.flush()
-            typer.echo("stopped; run again with --resume to go on", err=True)
-            raise typer.Exit(130) from None
+            click.echo("stopped; run again with --resume to go on", err=True)
+            raise SystemExit(130) from None
     seconds = time.perf_counter() - started
     _write_errors(out / "errors.csv", failures)
     done = len(rows) - len(failures)
@@ -524,9 +570,9 @@ def merge(
     if failures:
         hidden = len(failures) - _SHOWN_ERRORS
         more = f"; {hidden} more" if hidden > 0 else ""
-        typer.echo(f"{summary}; {len(failures)} failed{more}: see {out / 'errors.csv'}", err=True)
-        raise typer.Exit(1)
-    typer.echo(summary)
+        click.echo(f"{summary}; {len(failures)} failed{more}: see {out / 'errors.csv'}", err=True)
+        raise SystemExit(1)
+    click.echo(summary)
 
 
 def _row_error(exc: Exception) -> str:
@@ -586,13 +632,14 @@ def schema() -> None:
     """Print the JSON Schema of the input format (for editors that complete YAML)."""
     import thaidocs
 
-    typer.echo(json.dumps(thaidocs.json_schema(), ensure_ascii=False, indent=2))
+    click.echo(json.dumps(thaidocs.json_schema(), ensure_ascii=False, indent=2))
 
 
 @app.command()
-def extract(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="An archival PDF (pdfa: 3u).")],
-) -> None:
+@click.argument(
+    "file", cls=_Argument, type=_PATH, metavar="FILE", help="An archival PDF (pdfa: 3u)."
+)
+def extract(file: Path) -> None:
     """Print the input document a PDF/A-3u file carries, as JSON (render it again with
     ``thaidocs render``, or load it with ``thaidocs.load``)."""
     import pikepdf
@@ -602,19 +649,19 @@ def extract(
     try:
         source = thaidocs.extract(file)
     except OSError as exc:
-        typer.echo(f"{file}: error: cannot read it: {exc.strerror or exc}", err=True)
-        raise typer.Exit(1) from None
+        click.echo(f"{file}: error: cannot read it: {exc.strerror or exc}", err=True)
+        raise SystemExit(1) from None
     except pikepdf.PdfError:
-        typer.echo(f"{file}: error: not a readable PDF file", err=True)
-        raise typer.Exit(1) from None
+        click.echo(f"{file}: error: not a readable PDF file", err=True)
+        raise SystemExit(1) from None
     if source is None:
-        typer.echo(
+        click.echo(
             f"{file}: error: no input document attached (render with options.pdfa: 3u)", err=True
         )
-        raise typer.Exit(1)
-    typer.echo(source)
+        raise SystemExit(1)
+    click.echo(source)
 
 
 def main() -> None:
     """Entry point of the ``thaidocs`` script."""
-    app(prog_name="thaidocs")
+    app.main(prog_name="thaidocs")
