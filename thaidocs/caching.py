@@ -18,7 +18,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import fields, is_dataclass
 from functools import update_wrapper
-from typing import Any, Generic, ParamSpec, TypeVar
+from typing import Any, Generic, ParamSpec, Protocol, TypeVar
 
 P = ParamSpec("P")
 K = TypeVar("K", bound=Hashable)
@@ -37,9 +37,18 @@ def _default_limit() -> int:
     return max(0, int(megabytes * 1024 * 1024))
 
 
+class _Cache(Protocol):
+    @property
+    def bytes(self) -> int: ...
+
+    def cache_clear(self) -> None: ...
+
+    def _trim(self) -> None: ...
+
+
 _limit = _default_limit()
 #: every cache alive (a cache made and dropped, as in a test, leaves the budget with it)
-_caches: weakref.WeakSet[BoundedStore[Any, Any]] = weakref.WeakSet()
+_caches: weakref.WeakSet[_Cache] = weakref.WeakSet()
 
 
 def size_of(value: object) -> int:
@@ -154,6 +163,40 @@ class bounded_cache:
 
     def __call__(self, function: Callable[P, V]) -> BoundedCache[P, V]:
         return BoundedCache(function, self._share, self._sizeof)
+
+
+class Memo(Generic[K, V]):
+    """A plain dict for look-ups too quick for ``BoundedCache``'s bookkeeping (one per Thai
+    character cluster): callers read ``entries`` directly and ``keep`` what they computed.
+    Every entry counts ``entry_bytes``; once they pass ``share`` of the budget, all go at once.
+    """
+
+    def __init__(self, share: float, entry_bytes: int) -> None:
+        self.entries: dict[K, V] = {}
+        self._share = share
+        self._entry_bytes = entry_bytes
+        _caches.add(self)
+
+    @property
+    def bytes(self) -> int:
+        return len(self.entries) * self._entry_bytes
+
+    def keep(self, key: K, value: V) -> V:
+        """Remember ``value`` for ``key`` (emptying the memo first if it is full); returns it."""
+        budget = _limit * self._share
+        if (len(self.entries) + 1) * self._entry_bytes > budget:
+            self.entries.clear()
+            if self._entry_bytes > budget:
+                return value
+        self.entries[key] = value
+        return value
+
+    def cache_clear(self) -> None:
+        self.entries.clear()
+
+    def _trim(self) -> None:
+        if self.bytes > _limit * self._share:
+            self.entries.clear()
 
 
 def set_cache_limit(limit: int) -> None:

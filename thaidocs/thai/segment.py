@@ -35,10 +35,16 @@ from collections.abc import Hashable, Iterable, Sequence
 from enum import IntEnum
 from functools import cache
 from importlib.resources import files
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from thaidocs.caching import bounded_cache
-from thaidocs.thai.dictionary import Dictionary, newmm_segment, tcc_boundaries, thai_dictionary
+from thaidocs.thai.dictionary import (
+    Dictionary,
+    newmm_cuts,
+    newmm_segment,
+    tcc_boundaries,
+    thai_dictionary,
+)
 from thaidocs.thai.names import NAME_TITLES
 
 ZWSP = "\u200b"
@@ -112,7 +118,7 @@ def _breaks_bytes(breaks: tuple[tuple[int, ...], tuple[int, ...]]) -> int:
     return 150 + 36 * (len(breaks[0]) + len(breaks[1]))
 
 
-@bounded_cache(share=0.25, sizeof=_breaks_bytes)
+@bounded_cache(share=0.22, sizeof=_breaks_bytes)
 def _run_breaks(run: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Word boundaries inside a run of Thai letters: (safe, inside a possible word).
 
@@ -121,67 +127,51 @@ def _run_breaks(run: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     dictionary does not know). Every other boundary newmm finds is inside a word of some
     such segmentation.
     """
-    words = _Recorded(_dictionary())
-    tokens = newmm_segment(run, words)
-    if len(tokens) < 2:
+    valid = tcc_boundaries(run)
+    table = _dictionary().cluster_ends(run, valid)
+    cuts = newmm_cuts(run, valid, table)
+    if len(cuts) < 2:
         return (), ()
     n = len(run)
-    valid = tcc_boundaries(run)
-    cuts = list(accumulate(map(len, tokens)))
     own = dict(zip([0, *cuts], cuts, strict=False))  # newmm's token from each of its cuts
     cuts.pop()
+    # a word ends where a cluster ends or at newmm's cut: only there can a path be
+    nodes = sorted({0, *compress(range(n), valid), *cuts})
     # fewest words from the start to each position, then from each position to the end
     unreached = n + 1
     first = [unreached] * (n + 1)
     first[0] = 0
-    edges: list[list[int]] = [[] for _ in range(n + 1)]
-    for i in range(n):
+    edges: dict[int, list[int]] = {}
+    for i in nodes:
         if first[i] == unreached:
             continue
-        reach = edges[i] = [j for j in words.ends(run, i) if valid[j]]
+        reach = table[i]
         token = own.get(i)
         if token is not None and token not in reach:
-            reach.append(token)
+            reach = [*reach, token]
+        if reach:
+            edges[i] = reach
         step = first[i] + 1
         for j in reach:
             if step < first[j]:
                 first[j] = step
     rest = [unreached] * (n + 1)
     rest[n] = 0
-    for i in range(n - 1, -1, -1):
-        if edges[i]:
-            rest[i] = min([rest[j] for j in edges[i]]) + 1
+    for i in reversed(edges):
+        rest[i] = min([rest[j] for j in edges[i]]) + 1
     total = first[n]
+    # how many words of a fewest-words segmentation hold each position strictly inside
     covered = [0] * (n + 1)
-    for i in range(n):
-        if edges[i] and first[i] + rest[i] == total:
-            for j in edges[i]:
+    for i, reach in edges.items():
+        if first[i] + rest[i] == total:
+            for j in reach:
                 if j - i > 1 and first[i] + 1 + rest[j] == total:
                     covered[i + 1] += 1
                     covered[j] -= 1
-    safe = []
-    inside = 0
-    for p, (change, before, after) in enumerate(zip(covered, first, rest, strict=True)):
-        inside += change
-        if not inside and before + after == total and 0 < p < n:
-            safe.append(p)
+    inside = list(accumulate(covered))
+    safe = [p for p in nodes if p and not inside[p] and first[p] + rest[p] == total]
     chosen = set(safe)
     return tuple(safe), tuple(p for p in cuts if p not in chosen)
-
-
-class _Recorded:
-    """A word list that remembers the words it found at each position of one text, so that
-    the fewest-words search reuses what newmm looked up."""
-
-    def __init__(self, words: Dictionary) -> None:
-        self._words = words
-        self._ends: dict[int, list[int]] = {}
-
-    def ends(self, text: str, start: int = 0) -> list[int]:
-        found = self._ends.get(start)
-        if found is None:
-            found = self._ends[start] = self._words.ends(text, start)
-        return found
 
 
 @cache
@@ -207,9 +197,12 @@ class _Without:
         self._words = words
         self._word = word
 
-    def ends(self, text: str, start: int = 0) -> list[int]:
+    def cluster_ends(self, text: str, valid: bytearray) -> list[list[int]]:
+        table = self._words.cluster_ends(text, valid)
         word = self._word
-        return [end for end in self._words.ends(text, start) if text[start:end] != word]
+        return [
+            [end for end in ends if text[start:end] != word] for start, ends in enumerate(table)
+        ]
 
 
 def _is_alnum(char: str) -> bool:
