@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import tomllib
@@ -179,6 +178,8 @@ def problems(exc: ValidationError, model: type[BaseModel]) -> list[Problem]:
             message = "required"
         elif kind == "extra_forbidden":
             message = "unknown key"
+            import difflib  # only for this hint, not at every start
+
             close = difflib.get_close_matches(str(loc[-1]), _all_keys(model), n=1)
             hint = f"did you mean {close[0]!r}?" if close else ""
         found.append(Problem(field_path(loc), message, hint))

@@ -11,9 +11,9 @@ the time of writing: the same input gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from dataclasses import dataclass
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
@@ -89,13 +89,21 @@ _PDFUA_EXTENSION = """
   </rdf:Description>"""
 
 
+def _escape(text: str) -> str:
+    """``text`` as XML character data: ``&``, ``<`` and ``>`` escaped, quotes kept as typed.
+
+    ``html`` rather than ``xml.sax.saxutils``, which imports urllib and with it ``ssl``.
+    """
+    return html.escape(text, quote=False)
+
+
 def xmp(info: DocumentInfo) -> bytes:
     """The XMP packet: Dublin Core, XMP basic, PDF, PDF/A and PDF/UA identification."""
     moment = info.moment.isoformat()
-    language = escape(info.language.split("-")[0])
+    language = _escape(info.language.split("-")[0])
     keywords = ""
     if info.keywords:
-        keywords = f"\n   <pdf:Keywords>{escape(', '.join(info.keywords))}</pdf:Keywords>"
+        keywords = f"\n   <pdf:Keywords>{_escape(', '.join(info.keywords))}</pdf:Keywords>"
     pdfa = ""
     if info.pdfa:
         pdfa = (
@@ -115,18 +123,18 @@ def xmp(info: DocumentInfo) -> bytes:
     xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
    <dc:format>application/pdf</dc:format>
    <dc:title><rdf:Alt>
-    <rdf:li xml:lang="x-default">{escape(info.title)}</rdf:li>
+    <rdf:li xml:lang="x-default">{_escape(info.title)}</rdf:li>
    </rdf:Alt></dc:title>
-   <dc:creator><rdf:Seq><rdf:li>{escape(info.author)}</rdf:li></rdf:Seq></dc:creator>
+   <dc:creator><rdf:Seq><rdf:li>{_escape(info.author)}</rdf:li></rdf:Seq></dc:creator>
    <dc:description><rdf:Alt>
-    <rdf:li xml:lang="x-default">{escape(info.subject)}</rdf:li>
+    <rdf:li xml:lang="x-default">{_escape(info.subject)}</rdf:li>
    </rdf:Alt></dc:description>
    <dc:language><rdf:Bag><rdf:li>{language}</rdf:li></rdf:Bag></dc:language>
    <xmp:CreateDate>{moment}</xmp:CreateDate>
    <xmp:ModifyDate>{moment}</xmp:ModifyDate>
    <xmp:MetadataDate>{moment}</xmp:MetadataDate>
-   <xmp:CreatorTool>{escape(info.creator)}</xmp:CreatorTool>
-   <pdf:Producer>{escape(info.producer)}</pdf:Producer>{keywords}{pdfa}{ua}
+   <xmp:CreatorTool>{_escape(info.creator)}</xmp:CreatorTool>
+   <pdf:Producer>{_escape(info.producer)}</pdf:Producer>{keywords}{pdfa}{ua}
   </rdf:Description>
  </rdf:RDF>
 </x:xmpmeta>

@@ -61,24 +61,10 @@ minutes.agenda-number          warning   "ระเบียบวาระท�
 from __future__ import annotations
 
 from thaidocs.model.load import DocumentSource, as_document
-from thaidocs.proofread import (
-    dates,
-    digits,
-    forms,
-    glyphs,
-    letters,
-    levels,
-    script,
-    sequences,
-    signers,
-    spacing,
-)
 from thaidocs.proofread.findings import Finding
 from thaidocs.proofread.walk import text_fields
 
 __all__ = ["Finding", "check"]
-
-_CHECKS = (script, glyphs, sequences, dates, digits, spacing, levels, letters, signers, forms)
 
 
 def check(doc: DocumentSource) -> list[Finding]:
@@ -87,10 +73,26 @@ def check(doc: DocumentSource) -> list[Finding]:
 
     An input that cannot be read or validated raises `InputError`, as `render` does.
     """
+    # The checks load here, not with the package: a PDF render walks the text fields (for
+    # characters its font lacks) and needs none of them.
+    from thaidocs.proofread import (
+        dates,
+        digits,
+        forms,
+        glyphs,
+        letters,
+        levels,
+        script,
+        sequences,
+        signers,
+        spacing,
+    )
+
+    checks = (script, glyphs, sequences, dates, digits, spacing, levels, letters, signers, forms)
     model = as_document(doc)
     fields = list(text_fields(model))
     order = {field.path: index for index, field in enumerate(fields)}
-    found = [finding for module in _CHECKS for finding in module.findings(model, fields)]
+    found = [finding for module in checks for finding in module.findings(model, fields)]
     return sorted(
         found, key=lambda f: (order.get(f.path, len(order)), f.start if f.start is not None else -1)
     )
