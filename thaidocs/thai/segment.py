@@ -100,9 +100,14 @@ def _is_mark(char: str) -> bool:
     return unicodedata.category(char) in ("Mn", "Mc", "Me")
 
 
+def starts_cluster(char: str) -> bool:
+    """Whether ``char`` starts a grapheme cluster: a base with its marks (and sara am) is one."""
+    return not (char == "\u0e33" or _is_mark(char))
+
+
 def cluster_starts(text: str) -> list[int]:
-    """Offsets where a grapheme cluster starts: a base with its marks (and sara am) is one."""
-    return [i for i, c in enumerate(text) if i == 0 or not (_is_mark(c) or c == "\u0e33")]
+    """Offsets where a grapheme cluster starts."""
+    return [i for i, c in enumerate(text) if i == 0 or starts_cluster(c)]
 
 
 def may_start_line(char: str) -> bool:

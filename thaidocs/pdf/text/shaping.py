@@ -10,13 +10,14 @@ from __future__ import annotations
 import sys
 from array import array
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import uharfbuzz as hb
 
 from thaidocs.caching import bounded_cache
 from thaidocs.pdf.fonts import font_data
-from thaidocs.thai.segment import ZWSP, cluster_starts
+from thaidocs.thai.segment import ZWSP, starts_cluster
 
 
 @dataclass(frozen=True)
@@ -50,58 +51,51 @@ def shape(path: Path, text: str) -> Shaped:
     text = text.replace(ZWSP, "")
     if not text:
         return Shaped(text, array("i"), array("i"), array("i"), array("i"), (), array("i"), 0)
-    font = font_data(path).hb_font
     buffer = hb.Buffer()
     buffer.add_str(text)
     buffer.guess_segment_properties()
-    hb.shape(font, buffer, {})
+    hb.shape(font_data(path).hb_font, buffer, {})
     infos = buffer.glyph_infos
-    positions = buffer.glyph_positions
     clusters = [info.cluster for info in infos]
-    starts = set(cluster_starts(text))
-    gaps = array(
-        "i",
-        (
-            i
-            for i in range(1, len(infos))
-            if clusters[i] != clusters[i - 1] and clusters[i] in starts
-        ),
+    x_offsets, y_offsets, advances, _ = zip(
+        *[p.position for p in buffer.glyph_positions], strict=True
     )
+    # where harfbuzz starts another cluster: a grapheme's start there is a justification gap
+    firsts = [i for i in range(1, len(clusters)) if clusters[i] != clusters[i - 1]]
     return Shaped(
         text=text,
         glyphs=array("i", [info.codepoint for info in infos]),
-        advances=array("i", [p.x_advance for p in positions]),
-        x_offsets=array("i", [p.x_offset for p in positions]),
-        y_offsets=array("i", [p.y_offset for p in positions]),
-        pieces=_pieces(text, clusters),
-        gaps=gaps,
-        width=sum(p.x_advance for p in positions),
+        advances=array("i", advances),
+        x_offsets=array("i", x_offsets),
+        y_offsets=array("i", y_offsets),
+        pieces=_pieces(text, clusters, firsts),
+        gaps=array(
+            "i", [i for i in firsts if not clusters[i] or starts_cluster(text[clusters[i]])]
+        ),
+        width=sum(advances),
     )
 
 
-def _pieces(text: str, clusters: list[int]) -> tuple[str, ...]:
-    """Split each harfbuzz cluster's characters over its glyphs, in order.
+def _pieces(text: str, clusters: list[int], firsts: list[int]) -> tuple[str, ...]:
+    """Split each harfbuzz cluster's characters over its glyphs, in order (``firsts``: the
+    glyphs that start a cluster, the first excluded).
 
-    A cluster drawn with more glyphs than it has characters is the font's split sara am
+    Mostly each cluster has as many glyphs as characters, one character a glyph. A cluster
+    drawn with more glyphs than it has characters is the font's split sara am
     (ทำ -> ท ํ า): its decomposition gives one character per glyph, which extracts as the
     source after NFKC. Extra glyphs beyond that carry nothing.
     """
-    pieces: list[str] = []
     n = len(clusters)
-    i = 0
-    while i < n:
-        j = i
-        while j < n and clusters[j] == clusters[i]:
-            j += 1
+    if n == len(text) and not clusters[0] and [clusters[i] for i in firsts] == firsts:
+        return tuple(map(sys.intern, text))
+    pieces: list[str] = []
+    bounds = [0, *firsts, n]
+    for i, j in pairwise(bounds):
         end = clusters[j] if j < n else len(text)
         chars = text[clusters[i] : end]
         count = j - i
         if count > len(chars):
             chars = chars.replace("\u0e33", "\u0e4d\u0e32")
-        for k in range(count):
-            if k < count - 1:
-                pieces.append(chars[k : k + 1])
-            else:
-                pieces.append(chars[k:])
-        i = j
+        pieces += (chars[k : k + 1] for k in range(count - 1))
+        pieces.append(chars[count - 1 :])
     return tuple(map(sys.intern, pieces))
