@@ -33,9 +33,12 @@ def write_atomic(path: Path, data: bytes) -> None:
         tmp = path.parent / f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
         try:
             fd = os.open(tmp, flags, 0o666)
-            break
         except FileExistsError:
             continue
+        except BaseException:  # Ctrl-C handled the moment the file was made, before `fd` was set
+            tmp.unlink(missing_ok=True)
+            raise
+        break
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
