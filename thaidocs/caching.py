@@ -175,6 +175,8 @@ class Memo(Generic[K, V]):
         self.entries: dict[K, V] = {}
         self._share = share
         self._entry_bytes = entry_bytes
+        self._capacity = 0
+        self._trim()
         _caches.add(self)
 
     @property
@@ -183,10 +185,9 @@ class Memo(Generic[K, V]):
 
     def keep(self, key: K, value: V) -> V:
         """Remember ``value`` for ``key`` (emptying the memo first if it is full); returns it."""
-        budget = _limit * self._share
-        if (len(self.entries) + 1) * self._entry_bytes > budget:
+        if len(self.entries) >= self._capacity:
             self.entries.clear()
-            if self._entry_bytes > budget:
+            if not self._capacity:
                 return value
         self.entries[key] = value
         return value
@@ -195,7 +196,9 @@ class Memo(Generic[K, V]):
         self.entries.clear()
 
     def _trim(self) -> None:
-        if self.bytes > _limit * self._share:
+        """Take the budget as it is now: how many entries fit, and drop all if more are kept."""
+        self._capacity = int(_limit * self._share) // self._entry_bytes
+        if len(self.entries) > self._capacity:
             self.entries.clear()
 
 

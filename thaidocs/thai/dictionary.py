@@ -125,23 +125,27 @@ class Dictionary:
             prefix = text[start:end]
             kind = known.get(prefix)
             if kind is None:
-                kind = self._prefixes.keep(prefix, self._kind(prefix))
+                kind = self._learn(prefix)
             if kind & _WORD:
                 found.append(end)
             if not kind & _LONGER:
                 break
         return found
 
-    def _kind(self, prefix: str) -> int:
-        """``_WORD`` if ``prefix`` is a word, plus ``_LONGER`` if a longer word starts with it."""
+    def _learn(self, prefix: str) -> int:
+        """What ``prefix`` is, ``_WORD`` and/or ``_LONGER`` (a longer word starts with it) or 0,
+        remembered."""
         words = self._words
-        count = len(words)
         i = bisect_left(words, prefix)
-        if i == count or not words[i].startswith(prefix):
-            return 0
-        if words[i] != prefix:
-            return _LONGER
-        return _WORD | (_LONGER if i + 1 < count and words[i + 1].startswith(prefix) else 0)
+        found = words[i] if i < len(words) else ""
+        if not found.startswith(prefix):
+            kind = 0
+        elif found != prefix:
+            kind = _LONGER
+        else:
+            following = words[i + 1] if i + 1 < len(words) else ""
+            kind = _WORD | _LONGER if following.startswith(prefix) else _WORD
+        return self._prefixes.keep(prefix, kind)
 
     def prefixes(self, text: str, start: int = 0) -> list[str]:
         """The words that start at ``start``, shortest first (pythainlp's Trie interface)."""
