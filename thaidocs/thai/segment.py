@@ -56,6 +56,7 @@ _NO_END = frozenset("เแโใไ" + "([{«“‘")
 GLUE = re.compile(f"[^\\S\u00a0\u2007\u202f]+|{ZWSP}+")
 _THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
 _DIGIT = r"[0-9\u0e50-\u0e59]"
+_ANY_DIGIT = re.compile(_DIGIT)
 #: a number token: digits joined by , . : / - (amounts, times, dates, document numbers)
 _NUMBER = re.compile(rf"{_DIGIT}+(?:[,.:/\-]{_DIGIT}+)*")
 #: a telephone number written in groups (๐ ๓๒๔๒ ๕๔๙๒), a document number (ศธ ๐๔๒๔๗/๑๒๓,
@@ -313,8 +314,9 @@ class Segmenter:
         for glue in GLUE.finditer(text):
             if 0 < glue.end() < n:
                 found[glue.end()] = Break.FREE
-        for slash in _SLASH.finditer(text):
-            found[slash.end()] = Break.FREE  # ตัวชี้วัด/|ค่าเป้าหมาย, never ๑๒๓/|๒๕๖๗
+        if "/" in text:  # most text has none: the search costs more than this test
+            for slash in _SLASH.finditer(text):
+                found[slash.end()] = Break.FREE  # ตัวชี้วัด/|ค่าเป้าหมาย, never ๑๒๓/|๒๕๖๗
         return found
 
     def _raise_levels(self, text: str, candidates: dict[int, Break]) -> None:
@@ -326,8 +328,9 @@ class Segmenter:
                 words[match.start()] = match.end()
                 level = Break.NAME if match.group() in self._names else Break.TERM
                 spans.append((match.start(), match.end(), level))
-        for match in _BAHT_TEXT.finditer(text):
-            spans.append((match.start(), match.end(), Break.WORD))
+        if "บาท" in text or "สตางค์" in text:  # what an amount in words ends with
+            for match in _BAHT_TEXT.finditer(text):
+                spans.append((match.start(), match.end(), Break.WORD))
         if self._titles is not None:
             for match in self._titles.finditer(text):
                 for start, end in _name(text, match.start(), match.end(), candidates, words):
@@ -347,6 +350,8 @@ def _glued(text: str) -> list[int]:
     """Offsets where a line must never end: inside number tokens, after a word that introduces
     a number, and between a short number and its unit."""
     glued: list[int] = []
+    if _ANY_DIGIT.search(text) is None:
+        return glued  # each rule is about a number
     for match in _GLUED_NUMBERS.finditer(text):
         glued.extend(range(match.start() + 1, match.end()))
     glued.extend(match.end() for match in _DOCUMENT_LABEL.finditer(text))
