@@ -22,7 +22,7 @@ from thaidocs import __version__
 if TYPE_CHECKING:
     from thaidocs.signing.keys import SigningKey
 
-_Command = TypeVar("_Command", bound=Callable[..., Any])
+_Function = TypeVar("_Function", bound=Callable[..., Any])
 
 
 class _Argument(click.Argument):
@@ -164,7 +164,7 @@ def _suffixes(fmt: str) -> tuple[str, ...]:
     return (".pdf", ".docx") if fmt == "both" else (f".{fmt}",)
 
 
-def _files(command: _Command) -> _Command:
+def _files(command: _Function) -> _Function:
     return click.argument(
         "files",
         cls=_Argument,
@@ -176,7 +176,7 @@ def _files(command: _Command) -> _Command:
     )(command)
 
 
-def _format(default: str) -> Callable[[_Command], _Command]:
+def _format(default: str) -> Callable[[_Function], _Function]:
     return click.option(
         "--format",
         "-f",
@@ -192,7 +192,7 @@ _root = click.option("--root", type=_PATH, help=_ROOT_HELP)
 _tsa = click.option("--tsa", metavar="URL", help="Timestamp authority (B-T and up).")
 
 
-def _signing(command: _Command) -> _Command:
+def _signing(command: _Function) -> _Function:
     """--sign, --level and --tsa: the signing options of the commands that write PDFs."""
     sign_key = click.option(
         "--sign",
