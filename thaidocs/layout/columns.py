@@ -107,18 +107,16 @@ def content_widths(
     natural = [2 * padding + max((t.width for t in texts), default=0.0) for texts in own]
     if shares is not None:
         natural = [share * total / sum(shares) for share in shares]
-    step = [0] * columns
-    least = [2 * padding + _widest_unit(texts, steps[0]) for texts in own]
+    # a house layout's proportions: only numbers, abbreviations and names hold a column
+    first = _KEPT if shares is not None else 0
+    step = [first] * columns
+    least = [2 * padding + _widest_unit(texts, steps[first]) for texts in own]
 
     def smaller(column: int, to: int) -> None:
         step[column] = to
         least[column] = 2 * padding + _widest_unit(own[column], steps[to])
 
-    if shares is not None:
-        # a house layout's proportions: only numbers, abbreviations and names hold a column
-        for column in range(columns):
-            smaller(column, _KEPT)
-    elif sum(natural) > total:
+    if shares is None and sum(natural) > total:
         # a term wider than its column's fair share wraps between its words
         scale = total / sum(natural)
         for column in range(columns):
