@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from thaidocs.collector import collector_paused
 from thaidocs.errors import InputError
 from thaidocs.files import write_atomic
 from thaidocs.layout import LayoutSpec, compose
@@ -23,11 +24,15 @@ def to_pdf(doc: DocumentSource, spec: LayoutSpec | None = None) -> bytes:
 
     Text the PDF font cannot draw is an `InputError` naming the field and the characters.
     """
+    with collector_paused():
+        return _pdf(_document(doc), spec)
+
+
+def _pdf(model: Document, spec: LayoutSpec | None) -> bytes:
     from thaidocs.pdf.coverage import missing_glyphs
     from thaidocs.pdf.writer import write_pdf
     from thaidocs.signing.fields import SignatureFields
 
-    model = _document(doc)
     options = model.options
     missing = missing_glyphs(model)
     if missing:
@@ -67,7 +72,8 @@ def to_docx(doc: DocumentSource, spec: LayoutSpec | None = None) -> bytes:
     """The document as .docx bytes, editable with the official styles."""
     from thaidocs.docx import write_docx
 
-    return write_docx(compose(_document(doc), spec))
+    with collector_paused():
+        return write_docx(compose(_document(doc), spec))
 
 
 _WRITERS = {".pdf": to_pdf, ".docx": to_docx}

@@ -1,0 +1,85 @@
+"""The cycle collector is paused only while a writer runs, and left as it was found."""
+
+from __future__ import annotations
+
+import gc
+import threading
+from pathlib import Path
+
+import pytest
+
+import thaidocs
+from thaidocs import collector
+from thaidocs.collector import collector_paused
+
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "memo.yaml"
+
+
+@pytest.fixture
+def collector_on() -> object:
+    was = gc.isenabled()
+    gc.enable()
+    yield
+    if not was:
+        gc.disable()
+
+
+@pytest.mark.usefixtures("collector_on")
+def test_no_collection_runs_while_a_document_is_written_and_it_is_on_after() -> None:
+    starts: list[bool] = []  # per collection: whether a writer was running
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            starts.append(collector._running > 0)
+
+    doc = thaidocs.load(SAMPLE)
+    thaidocs.to_pdf(doc), thaidocs.to_docx(doc)  # the writers' modules imported before
+    gc.callbacks.append(seen)
+    try:
+        pdf = thaidocs.to_pdf(doc)
+        docx = thaidocs.to_docx(doc)
+        gc.collect()
+    finally:
+        gc.callbacks.remove(seen)
+    assert pdf[:5] == b"%PDF-" and docx[:2] == b"PK"
+    assert starts and not any(starts)  # the hook sees collections, none while writing
+    assert gc.isenabled()
+
+
+def test_a_collector_switched_off_by_the_caller_stays_off() -> None:
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        thaidocs.to_pdf(thaidocs.load(SAMPLE))
+        assert not gc.isenabled()
+    finally:
+        if was:
+            gc.enable()
+
+
+@pytest.mark.usefixtures("collector_on")
+def test_an_error_inside_restores_the_collector() -> None:
+    with pytest.raises(RuntimeError), collector_paused():
+        raise RuntimeError("stop")
+    assert gc.isenabled()
+
+
+@pytest.mark.usefixtures("collector_on")
+def test_writers_in_threads_turn_it_back_on_only_when_the_last_is_done() -> None:
+    inside = threading.Barrier(3)
+    leave = threading.Event()
+
+    def writer() -> None:
+        with collector_paused():
+            inside.wait()
+            leave.wait()
+
+    threads = [threading.Thread(target=writer) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    inside.wait()
+    assert not gc.isenabled()
+    leave.set()
+    for thread in threads:
+        thread.join()
+    assert gc.isenabled()

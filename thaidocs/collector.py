@@ -1,0 +1,41 @@
+"""The cycle collector paused while a document is built.
+
+Building a long document allocates hundreds of thousands of small objects (laid-out lines,
+table boxes, structure elements) that live until the file is written, and almost all of them
+are freed by reference counting. CPython's cycle collector walks every one of them again at
+each of its collections without freeing anything: a fifth of the time of a plan with 3,000
+activities. So it is paused while a writer runs and works as usual after; what cycles a
+document leaves are collected then.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+_lock = threading.Lock()
+#: writers running now, in any thread
+_running = 0
+#: whether the collector was on when the first of them started
+_was_enabled = False
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cycle collector until the last writer running (in any thread) is done;
+    leave it off if it was off."""
+    global _running, _was_enabled
+    with _lock:
+        if _running == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _running += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _running -= 1
+            if _running == 0 and _was_enabled:
+                gc.enable()
