@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from conftest import require_tool
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import thaidocs
@@ -121,6 +121,20 @@ def never_split(paragraph: str) -> list[tuple[int, int]]:
         max_size=60,
     ),
     size=st.sampled_from([16.0, 20.0, 26.0]),
+)
+@example(  # a unit read as the start of a longer word: ๘๐ คนใน…
+    tokens=[
+        ("แนวทาง", ""),
+        ("ประชาสังคม", ""),
+        ("นายวันศักดิ์ คำแหง", ""),
+        ("นางสาวสมหญิง ศรีสุวรรณวงศ์", ""),
+        ("๘๐ คน", ""),
+        ("ใน", ""),
+        *[("ดำเนินงาน", "")] * 3,
+        ("๑๔๕,๗๕๐.๕๐", ""),
+        *[("นางสาวสมหญิง ศรีสุวรรณวงศ์", "")] * 2,
+    ],
+    size=16.0,
 )
 def test_no_break_inside_a_word_number_or_name(
     tokens: list[tuple[str, str]], size: float, tmp_path: Path

@@ -117,6 +117,12 @@ def test_short_numbers_keep_their_unit() -> None:
         "รวม ",
         "๑๔๕,๗๕๐.๕๐ บาท",
     ]
+    # the unit may start a longer word (คนใน): the number still stays with it, unless that
+    # word introduces a number of its own (วันที่ ๓๐)
+    text = "ผู้เข้าร่วม ๘๐ คนในพื้นที่ ปี ๒๕๖๘ วันที่ ๓๐"
+    breaks = Segmenter().breaks(text)
+    assert text.index("คนใน") not in breaks
+    assert text.index("วันที่") in breaks
     # บาท is no unit of its own inside บาทถ้วน; an amount in words is one word
     text = "(สี่หมื่นสองพันบาทถ้วน)"
     assert set(Segmenter().opportunities(text).values()) == {Break.WORD}

@@ -348,7 +348,7 @@ class Segmenter:
 
 def _glued(text: str) -> list[int]:
     """Offsets where a line must never end: inside number tokens, after a word that introduces
-    a number, and between a short number and its unit."""
+    a number, and between a short number and the unit after it."""
     glued: list[int] = []
     if _ANY_DIGIT.search(text) is None:
         return glued  # each rule is about a number
@@ -367,6 +367,9 @@ def _glued(text: str) -> list[int]:
             if (
                 after == len(text)
                 or not "\u0e01" <= text[after] <= "\u0e4e"
+                # a longer word that starts with the unit still goes with the number (๘๐
+                # คนในพื้นที่), unless it introduces a number itself (๒๕๖๘ วันที่ ๓๐)
+                or not text.startswith(before, match.end())
                 or _word_ends(text, match.end(), after)
             ):
                 glued.append(match.end())
