@@ -48,6 +48,8 @@ def _convert(value: str | int, table: dict[int, int], verbatim: Iterable[str]) -
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise TypeError(f"expected str or int, got {type(value).__name__}")
     text = str(value)
+    if text.translate(table) == text:
+        return text  # no digit to convert
     parts: list[str] = []
     position = 0
     for start, end in _spans(text, verbatim):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
-from copy import copy
 from itertools import pairwise
 
 from reportlab.pdfgen.canvas import Canvas
@@ -129,7 +128,7 @@ class TextEngine:
             self._segmenter.context(paragraph.text),
         )
         lines = _layouts.get(key, lambda: tuple(self._lay_out(paragraph, width)))
-        return [copy(line) for line in lines]
+        return [line.fresh() for line in lines]
 
     def _lay_out(self, paragraph: Paragraph, width: float) -> list[Line]:
         text = paragraph.text
