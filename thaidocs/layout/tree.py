@@ -9,8 +9,9 @@ font's scale. Writers never format Thai and never invent a measurement.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 
 
@@ -71,9 +72,22 @@ class Paragraph:
     #: "body", "clause", "date", "closing", "label", "header", "caption", "words", ...
     role: str = "body"
 
-    @property
+    @cached_property
     def text(self) -> str:
         return "".join(run.text for run in self.runs)
+
+    def __hash__(self) -> int:
+        """Hashed once: a paragraph is the key of the layout memos and of the tagger's lines,
+        several lookups for each line drawn."""
+        found: int | None = self.__dict__.get("_hash")
+        if found is None:
+            found = hash(tuple(getattr(self, item.name) for item in fields(self)))
+            self.__dict__["_hash"] = found
+        return found
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without the hash: another process hashes strings with another seed."""
+        return {k: v for k, v in self.__dict__.items() if k != "_hash"}
 
 
 @dataclass(frozen=True)
