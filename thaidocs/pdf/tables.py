@@ -250,7 +250,8 @@ class TableFlow(Flow):
                 line_top = top
                 for gap, line in box.items:
                     line_top -= gap
-                    engine.draw_line(canvas, line, left + padding, line_top)
+                    if line.runs or line.leaders:  # an empty cell's line draws nothing
+                        engine.draw_line(canvas, line, left + padding, line_top)
                     line_top -= line.height
                 canvas.rect(left, top - box.height, box.width, box.height, stroke=1, fill=0)
             y -= slab.height
