@@ -42,7 +42,7 @@ class _HelpedCommand(click.Command):
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [
-            (param.make_metavar(ctx), param.help)
+            (param.make_metavar(ctx), param.help or "")
             for param in self.get_params(ctx)
             if isinstance(param, _Argument)
         ]
@@ -50,6 +50,10 @@ class _HelpedCommand(click.Command):
             with formatter.section("Arguments"):
                 formatter.write_dl(rows)
         super().format_options(ctx, formatter)
+
+    def format_arguments(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Nothing: the arguments are listed by ``format_options``. click 8.5 and later would
+        list them a second time, as "Positional arguments"."""
 
 
 class _Commands(click.Group):
