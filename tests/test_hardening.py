@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 import zlib
+from concurrent.futures import Executor, Future
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -435,6 +436,32 @@ def test_cli_root_flag_refuses_files_outside(tmp_path: Path) -> None:
     assert CliRunner().invoke(app, args).exit_code == 1
     assert not (tmp_path / "out" / "doc.pdf").exists()
     assert CliRunner().invoke(app, ["validate", str(folder / "doc.json")]).exit_code == 0
+
+
+def test_render_many_confines_referenced_files_to_its_root(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (tmp_path / "sign.png").write_bytes(_image("RGB", "PNG"))
+    (folder / "sign.png").write_bytes(_image("RGB", "PNG"))
+    for name, reference in (("outside", "../sign.png"), ("inside", "sign.png")):
+        data = doc(signers=[{"name": "ก", "position": "ข", "signature": reference}])
+        (folder / f"{name}.json").write_text(json.dumps(data), encoding="utf-8")
+    paths = [folder / "outside.json", folder / "inside.json"]
+    confined = thaidocs.render_many(paths, tmp_path / "out", executor=_Here(), root=folder)
+    assert isinstance(confined[0], InputError)
+    assert "signers[0].signature: " in str(confined[0]) and "outside" in str(confined[0])
+    assert confined[1] == tmp_path / "out" / "2.pdf"
+    free = thaidocs.render_many(paths, tmp_path / "free", executor=_Here())
+    assert free == [tmp_path / "free" / "1.pdf", tmp_path / "free" / "2.pdf"]
+
+
+class _Here(Executor):
+    """Runs each task at once, in this process."""
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        future.set_result(fn(*args, **kwargs))
+        return future
 
 
 # 15. check takes what render takes

@@ -63,6 +63,7 @@ def render_many(
     chunk_size: int | None = None,
     sign: Signing = None,
     on_result: Callable[[int, Result], None] | None = None,
+    root: str | Path | None = None,
 ) -> list[Result]:
     """Write every document into ``out_dir``; one result per input, in input order.
 
@@ -77,7 +78,9 @@ def render_many(
     ``sign`` signs each PDF in field signer-1 as `render` does: a PKCS#12 path or a mapping
     of ``thaidocs.sign``'s keyword arguments (a key's path, not a loaded key, so that it can
     travel to worker processes). ``on_result(index, result)`` is called as each result
-    arrives, in order.
+    arrives, in order. With ``root``, every file an input (a path or a mapping) refers to
+    must lie inside that folder, as for `load`; an input that refers outside it gets an
+    InputError as its result.
     """
     kinds = _formats(formats)
     out = Path(out_dir)
@@ -85,7 +88,7 @@ def render_many(
     size = chunk_size or chunk_size_for(len(docs) if isinstance(docs, list | tuple) else None)
     results: list[Result] = []
     with _pool(executor, workers) as (pool, in_flight):
-        jobs = _Jobs(out, kinds, _Namer(name), resume, sign)
+        jobs = _Jobs(out, kinds, _Namer(name), resume, sign, root)
         for index, result in enumerate(jobs.run(docs, pool, size, in_flight)):
             results.append(result)
             if on_result is not None:
@@ -199,9 +202,16 @@ class _Job:
 
 class _Jobs:
     def __init__(
-        self, out: Path, formats: tuple[str, ...], namer: _Namer, resume: bool, sign: Signing
+        self,
+        out: Path,
+        formats: tuple[str, ...],
+        namer: _Namer,
+        resume: bool,
+        sign: Signing,
+        root: str | Path | None,
     ) -> None:
         self._out = out
+        self._root = root
         self._formats = formats
         self._namer = namer
         self._resume = resume
@@ -241,7 +251,7 @@ class _Jobs:
         if isinstance(item, Exception):
             return _Job(result=item), None
         try:
-            doc = as_document(item)
+            doc = as_document(item, root=self._root)
             if not isinstance(doc, Document):
                 raise TypeError(f"not a document: {type(doc).__name__}")
             source = origin(doc)
