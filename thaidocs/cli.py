@@ -26,7 +26,7 @@ _Function = TypeVar("_Function", bound=Callable[..., Any])
 
 
 class _Argument(click.Argument):
-    """A positional argument with a help line, which click's own arguments lack."""
+    """A positional argument with a help line, which click's own arguments have only from 8.5."""
 
     def __init__(self, param_decls: list[str], help: str, **attrs: Any) -> None:
         super().__init__(param_decls, **attrs)
