@@ -464,22 +464,24 @@ def be_year_value(what: str) -> Callable[[Any], Any]:
     return check
 
 
+#: the years a B.E. year may be, and how the JSON schema describes one (digits of either kind)
+BE_YEAR_RANGE = Field(ge=2400, le=2800)
+BE_YEAR_SCHEMA = WithJsonSchema(
+    {
+        "anyOf": [
+            {"type": "integer", "minimum": 2400, "maximum": 2800},
+            {"type": "string", "pattern": "^[0-9๐-๙]{4}$"},
+        ],
+        "description": "B.E. year, e.g. 2567 or ๒๕๖๗",
+    }
+)
+
+
 class Plan(_Document):
     type: Literal["plan"] = "plan"
     title: NonEmpty
     fiscal_year: Annotated[
-        int,
-        BeforeValidator(be_year_value("fiscal year")),
-        Field(ge=2400, le=2800),
-        WithJsonSchema(
-            {
-                "anyOf": [
-                    {"type": "integer", "minimum": 2400, "maximum": 2800},
-                    {"type": "string", "pattern": "^[0-9๐-๙]{4}$"},
-                ],
-                "description": "B.E. year, e.g. 2564 or ๒๕๖๔",
-            }
-        ),
+        int, BeforeValidator(be_year_value("fiscal year")), BE_YEAR_RANGE, BE_YEAR_SCHEMA
     ]
     date: ThaiDate | None = None
     sections: list[Section] = Field(default_factory=list)

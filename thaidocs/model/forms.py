@@ -24,6 +24,8 @@ from pydantic import (
 from pydantic.json_schema import SkipJsonSchema
 
 from thaidocs.model.document import (
+    BE_YEAR_RANGE,
+    BE_YEAR_SCHEMA,
     Block,
     ClauseItem,
     NonEmpty,
@@ -48,20 +50,7 @@ class Chapter(_Strict):
     clauses: list[ClauseItem] = Field(min_length=1)
 
 
-BEYear = Annotated[
-    int,
-    BeforeValidator(be_year_value("year")),
-    Field(ge=2400, le=2800),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "integer", "minimum": 2400, "maximum": 2800},
-                {"type": "string", "pattern": "^[0-9๐-๙]{4}$"},
-            ],
-            "description": "B.E. year, e.g. 2567 or ๒๕๖๗",
-        }
-    ),
-]
+BEYear = Annotated[int, BeforeValidator(be_year_value("year")), BE_YEAR_RANGE, BE_YEAR_SCHEMA]
 
 
 class _Rules(_Strict):
