@@ -17,6 +17,7 @@ import pytest
 import yaml
 from conftest import require_tool
 from docx.oxml.ns import qn
+from office import office_pdfs
 from standin_font import FAMILY, StandIn, build, laksaman
 
 import thaidocs
@@ -41,25 +42,6 @@ def standin(tmp_path_factory: pytest.TempPathFactory) -> StandIn:
     return build(tmp_path_factory.mktemp("standin"), Path(sarabun_path()))
 
 
-def _convert(sources: list[Path], standin: StandIn, folder: Path) -> None:
-    """LibreOffice's PDF of each file beside it, fonts from the private configuration."""
-    soffice = require_tool("soffice")
-    env = {**os.environ, "FONTCONFIG_FILE": str(standin.fontconfig)}
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-            "--headless",
-            *("--convert-to", "pdf", "--outdir", str(folder)),
-            *map(str, sources),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-        env=env,
-    )
-
-
 @pytest.fixture(scope="module")
 def rendered(standin: StandIn, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
     """Every sample as thaidocs' PDF and as LibreOffice's PDF of thaidocs' .docx, both set
@@ -77,7 +59,7 @@ def rendered(standin: StandIn, tmp_path_factory: pytest.TempPathFactory) -> dict
         sources.append(folder / f"{sample.stem}.docx")
         sources[-1].write_bytes(thaidocs.to_docx(doc))
         out[sample.stem] = Rendered(thaidocs.compose(doc), pdf, folder / f"{sample.stem}.pdf")
-    _convert(sources, standin, folder)
+    office_pdfs(sources, folder, folder / "profile", standin.fontconfig)
     return out
 
 

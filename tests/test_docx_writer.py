@@ -15,6 +15,7 @@ import pytest
 from conftest import require_tool
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from office import office_pdfs
 from PIL import Image, ImageDraw
 
 from thaidocs.docx import write_docx
@@ -463,7 +464,6 @@ def test_same_tree_same_bytes(trees: dict[str, LayoutDocument], files: dict[str,
 @pytest.fixture(scope="module")
 def pdfs(files: dict[str, bytes], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Every file converted by LibreOffice in one run."""
-    soffice = require_tool("soffice")
     folder = tmp_path_factory.mktemp("lo")
     sources = []
     for name, data in files.items():
@@ -472,19 +472,7 @@ def pdfs(files: dict[str, bytes], tmp_path_factory: pytest.TempPathFactory) -> d
     for sample in SAMPLES:
         sources.append(folder / f"sample_{sample.stem}.docx")
         sources[-1].write_bytes(_sample_docx(sample))
-    profile = tmp_path_factory.mktemp("profile").as_uri()
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            *("--convert-to", "pdf", "--outdir", str(folder)),
-            *map(str, sources),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    office_pdfs(sources, folder, tmp_path_factory.mktemp("profile"))
     return {source.stem: source.with_suffix(".pdf") for source in sources}
 
 

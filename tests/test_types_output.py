@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import require_tool
+from office import office_pdfs
 from PIL import Image
 
 import thaidocs
@@ -75,7 +76,6 @@ def test_pdf_text_reads_back_exactly(name: str, tmp_path: Path) -> None:
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Each new sample as .docx converted to PDF by LibreOffice, and thaidocs' own PDF; the
     secret ones also with a secrecy mark."""
-    soffice = require_tool("soffice")
     folder = tmp_path_factory.mktemp("types")
     sources = []
     out: dict[str, Path] = {}
@@ -85,19 +85,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             doc = _document(name, secret)
             sources.append(thaidocs.render(doc, folder / f"{stem}.docx"))
             out[f"{stem}.pdf"] = thaidocs.render(doc, folder / "own" / f"{stem}.pdf")
-    profile = tmp_path_factory.mktemp("profile").as_uri()
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            *("--convert-to", "pdf", "--outdir", str(folder)),
-            *map(str, sources),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    office_pdfs(sources, folder, tmp_path_factory.mktemp("profile"))
     for source in sources:
         out[f"{source.stem}.docx"] = source.with_suffix(".pdf")
     return out
@@ -195,10 +183,7 @@ def test_certificate_photo_fills_its_frame_bottom_left_in_both_formats(tmp_path:
     doc = thaidocs.from_dict(data | {"photo": str(photo)})
     pdf = thaidocs.render(doc, tmp_path / "certificate.pdf")
     docx = thaidocs.render(doc, tmp_path / "certificate.docx")
-    profile = (tmp_path / "profile").as_uri()
-    command = [require_tool("soffice"), f"-env:UserInstallation={profile}", "--headless"]
-    command += ["--convert-to", "pdf", "--outdir", str(tmp_path / "office"), str(docx)]
-    subprocess.run(command, check=True, capture_output=True, timeout=300)
+    office_pdfs([docx], tmp_path / "office", tmp_path / "profile")
     for rendered in (pdf, tmp_path / "office" / "certificate.pdf"):
         (page,) = _pages(rendered, tmp_path / rendered.parent.name)
         left, top, right, bottom = _blue_box(page)
