@@ -7,7 +7,6 @@ import json
 import re
 import subprocess
 import xml.etree.ElementTree as ET
-import zlib
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import require_tool
 from pdfa_lint import NS, lint
+from pngs import png_bytes
 
 import thaidocs
 from thaidocs.cli import app
@@ -144,18 +144,7 @@ def _png_with_alpha(path: Path) -> Path:
         )
         for y in range(height)
     )
-
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        crc = zlib.crc32(kind + body)
-        return len(body).to_bytes(4, "big") + kind + body + crc.to_bytes(4, "big")
-
-    header = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes((8, 6, 0, 0, 0))
-    path.write_bytes(
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
+    path.write_bytes(png_bytes(width, height, rows, colour=6))
     return path
 
 

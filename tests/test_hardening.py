@@ -10,11 +10,9 @@ import copy
 import io
 import json
 import os
-import struct
 import subprocess
 import sys
 import time
-import zlib
 from concurrent.futures import Executor, Future
 from decimal import Decimal
 from pathlib import Path
@@ -25,6 +23,7 @@ import yaml
 from click.testing import CliRunner
 from extracted import pdftotext
 from PIL import Image
+from pngs import png_bytes
 
 import thaidocs
 from thaidocs import InputError
@@ -307,17 +306,8 @@ def test_unknown_months_say_what_a_month_is(month: str) -> None:
 
 def _png(width: int, height: int) -> bytes:
     """A one-bit PNG of ``width``×``height`` pixels, all black, written without decoding it."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
     row = b"\x00" + bytes((width + 7) // 8)
-    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
-    idat = zlib.compress(row * height, 9)
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
-    )
+    return png_bytes(width, height, row * height, depth=1, colour=0, level=9)
 
 
 def _image(mode: str, fmt: str) -> bytes:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import struct
 import subprocess
 import sys
-import zlib
 from collections.abc import Sequence
 from io import BytesIO
 from pathlib import Path
@@ -14,6 +12,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from conftest import require_tool
+from pngs import png_bytes
 from pypdf import PdfReader
 from reportlab.lib.units import cm
 
@@ -80,20 +79,8 @@ def signature_group(image: Path | None = None) -> SignatureGroup:
 
 def png(path: Path, width: int, height: int, rgb: tuple[int, int, int]) -> Path:
     """A one-colour RGB PNG, written by hand so the test needs no imaging library."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-        )
-
     rows = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    path.write_bytes(
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
+    path.write_bytes(png_bytes(width, height, rows))
     return path
 
 
