@@ -146,6 +146,8 @@ class Clause(_Strict):
     """A numbered item; nested ``clauses`` are numbered ๑.๑ then (๑)."""
 
     text: NonEmpty
+    #: ``ClauseItem``, defined below, is looked up when the validator is first built: the
+    #: models defer that to their first use, so a process builds only the ones it validates
     clauses: list[ClauseItem] = Field(default_factory=list)
 
 
@@ -491,8 +493,6 @@ class Plan(_Document):
     def level_label(self, level: str) -> str:
         return self.participation_labels.get(level) or DEFAULT_LEVEL_LABELS[level]  # type: ignore[call-overload]
 
-
-Clause.model_rebuild()
 
 # The further forms build on the classes above, so they are imported once those exist.
 from thaidocs.model.forms import (  # noqa: E402
