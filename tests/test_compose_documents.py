@@ -160,6 +160,16 @@ def test_spec_overrides_from_options_apply_over_the_given_spec() -> None:
     assert group.rows[0][0].axis == 9.0
 
 
+def test_the_default_spec_is_the_validated_one() -> None:
+    # compose uses the defaults without validating them: they must pass validation unchanged
+    defaults = LayoutSpec.defaults()
+    assert defaults is LayoutSpec.defaults()
+    assert LayoutSpec.model_validate(defaults.model_dump()) == defaults == LayoutSpec()
+    assert hash(defaults) == hash(LayoutSpec())
+    doc = thaidocs.load(SAMPLES / "announcement.yaml")
+    assert compose(doc) == compose(doc, LayoutSpec())
+
+
 # คำสั่ง
 
 

@@ -40,7 +40,8 @@ MIN_PAGE_LINES = 12
 
 
 class LayoutSpec(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
+    # The validator is built on the first override: a render with the defaults needs none.
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False, defer_build=True)
 
     # Page, all types
     page_width: PageLength = 21.0  # [R] A4
@@ -226,6 +227,12 @@ class LayoutSpec(BaseModel):
             raise ValueError("; ".join(problems))
         return self
 
+    @classmethod
+    def defaults(cls) -> LayoutSpec:
+        """The house defaults, the same object each time. They are valid by construction (the
+        tests validate them), so no validator is built for a render that overrides nothing."""
+        return _DEFAULTS
+
     @property
     def text_width(self) -> float:
         return self.page_width - self.margin_left - self.margin_right
@@ -234,3 +241,6 @@ class LayoutSpec(BaseModel):
     def line_height(self) -> float:
         """Single line height in points at body size."""
         return self.body_size * self.line_spacing
+
+
+_DEFAULTS = LayoutSpec.model_construct()

@@ -82,7 +82,7 @@ def _author(doc: Document) -> str:
 
 def effective_spec(doc: Document, spec: LayoutSpec | None = None) -> LayoutSpec:
     """``spec`` (or the default) with the document's ``options.spec`` overrides, validated."""
-    base = spec if spec is not None else LayoutSpec()
+    base = spec if spec is not None else LayoutSpec.defaults()
     if not doc.options.spec:
         return base
     return LayoutSpec.model_validate({**base.model_dump(), **doc.options.spec})
