@@ -55,18 +55,29 @@ GLUED = [
 ]
 NAMES = ["นายวันศักดิ์ คำแหง", "นางสาวสมหญิง ศรีสุวรรณวงศ์", "ดร.ปกรณ์ ทองดี"]
 _DIGITS = "0-9\u0e50-\u0e59"
-#: what a number token is made of: digits and the separators between them
-_NUMBER = re.compile(rf"[{_DIGITS}]+(?:[,.:/][{_DIGITS}]+)+|[{_DIGITS}]+(?: [{_DIGITS}]+)+")
+#: a number token (digits and the separators between them), or a telephone number written in
+#: groups: it starts with a zero, and numbers that merely follow one another are not one
+_NUMBER = re.compile(
+    rf"[{_DIGITS}]+(?:[,.:/][{_DIGITS}]+)+"
+    rf"|(?<![{_DIGITS},.:/])[0\u0e50][{_DIGITS}]*(?: [{_DIGITS}]+)+"
+    rf"(?![{_DIGITS}]|[,.:/][{_DIGITS}])"
+)
+
+
+#: a page's furniture: its number at the head ("- ๒ -"), the catchword at the foot ("/ของ...")
+_FURNITURE = re.compile(r"- [๐-๙0-9]+ -|/.+\.\.\.")
 
 
 def pdf_lines(data: bytes, tmp_path: Path) -> list[str]:
-    """The PDF's text lines as pdftotext reads them, in reading order."""
+    """The PDF's text lines as pdftotext reads them, in reading order, without the pages'
+    furniture, so that a paragraph that runs on to the next page reads on."""
     path = tmp_path / "lines.pdf"
     path.write_bytes(data)
     result = subprocess.run(
         [require_tool("pdftotext"), str(path), "-"], capture_output=True, check=True
     )
-    return [line for line in result.stdout.decode("utf-8").splitlines() if line.strip()]
+    lines = result.stdout.decode("utf-8").splitlines()
+    return [line for line in lines if line.strip() and not _FURNITURE.fullmatch(line.strip())]
 
 
 def breaks_in(paragraph: str, lines: list[str], begin: int = 0) -> tuple[list[int], int]:
@@ -133,6 +144,39 @@ def never_split(paragraph: str) -> list[tuple[int, int]]:
         *[("ดำเนินงาน", "")] * 3,
         ("๑๔๕,๗๕๐.๕๐", ""),
         *[("นางสาวสมหญิง ศรีสุวรรณวงศ์", "")] * 2,
+    ],
+    size=16.0,
+)
+@example(  # numbers one after another are not a telephone number: วันที่ ๓๐ | ตุลาคม was cut
+    tokens=[
+        *[("การ", "")] * 14,
+        *[("ดำเนินงาน", "")] * 2,
+        ("๑๔๕,๗๕๐.๕๐", ""),
+        ("๓๐/๑๐/๒๕๖๗", ""),
+        ("๑๔๕,๗๕๐.๕๐", ""),
+        ("นางสาวสมหญิง ศรีสุวรรณวงศ์", ""),
+        ("๑๔๕,๗๕๐.๕๐", ""),
+        *[("นายวันศักดิ์ คำแหง", "")] * 2,
+        *[("การ", "")] * 3,
+        *[("ประชาสัมพันธ์", "")] * 2,
+        ("โทร. ๐ ๓๒๔๒ ๕๔๙๒", ""),
+        ("วันที่ ๓๐ ตุลาคม ๒๕๖๗", ""),
+        *[("๑๔๕,๗๕๐.๕๐", "")] * 3,
+        *[("การ", "")] * 2,
+        ("ประชาสัมพันธ์", ""),
+        ("ดำเนินงาน", ""),
+        ("๓๐/๑๐/๒๕๖๗", ""),
+        ("นางสาวสมหญิง ศรีสุวรรณวงศ์", ""),
+    ],
+    size=26.0,
+)
+@example(  # an abbreviation against the word before it: ดำเนินงา | นพ.ศ. was cut
+    tokens=[
+        *[("การ", "")] * 6,
+        *[("ดำเนินงาน", "")] * 2,
+        *[("ประชาสัมพันธ์", "")] * 2,
+        ("ดำเนินงาน", ""),
+        ("พ.ศ. ๒๕๖๗", ""),
     ],
     size=16.0,
 )

@@ -109,6 +109,28 @@ def test_numbers_never_break_nor_leave_the_word_that_introduces_them() -> None:
     ]
 
 
+def test_only_a_telephone_number_glues_its_groups() -> None:
+    # a telephone number starts with a zero; numbers that follow one another are not one
+    assert pieces("โทร. ๐๘๑ ๒๓๔ ๕๖๗๘ หรือ") == ["โทร. ๐๘๑ ๒๓๔ ๕๖๗๘ ", "หรือ"]
+    assert pieces("ปี ๒๕๖๗ ๑๔๕,๗๕๐.๕๐ ๑๔๕,๗๕๐.๕๐ ๓๐/๑๐/๒๕๖๗") == [
+        "ปี ๒๕๖๗ ",
+        "๑๔๕,๗๕๐.๕๐ ",
+        "๑๔๕,๗๕๐.๕๐ ",
+        "๓๐/๑๐/๒๕๖๗",
+    ]
+    # nor is a zero that ends an amount the start of one
+    assert pieces("รวม ๑๕๐.๐ ๒๐ คน")[-1] == "๒๐ คน"
+
+
+def test_a_dotted_abbreviation_starts_a_word_even_without_a_space() -> None:
+    assert pieces("ปีงบประมาณพ.ศ. ๒๕๖๘ ดำเนินงานพ.ศ. ๒๕๖๗") == [
+        "ปีงบประมาณ",
+        "พ.ศ. ๒๕๖๘ ",
+        "ดำเนินงาน",
+        "พ.ศ. ๒๕๖๗",
+    ]
+
+
 def test_short_numbers_keep_their_unit() -> None:
     assert pieces("จำนวน ๑๒๐ บาท ผู้เข้าร่วม ๘๐ คน รวม ๑๔๕,๗๕๐.๕๐ บาท") == [
         "จำนวน ๑๒๐ บาท ",

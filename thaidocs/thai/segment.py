@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from enum import IntEnum
 from functools import cache
 from importlib.resources import files
@@ -55,14 +55,20 @@ _NO_END = frozenset("เแโใไ" + "([{«“‘")
 #: breakable white space (no-break spaces excluded); U+200B counts as zero-width glue
 GLUE = re.compile(f"[^\\S\u00a0\u2007\u202f]+|{ZWSP}+")
 _THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
+#: a dotted abbreviation (พ.ศ., ค.ศ., ต.ค.) written against the word before it: a new word
+#: starts there (ปีงบประมาณพ.ศ. ๒๕๖๘ is ปีงบประมาณ and พ.ศ.)
+_ABBREVIATION_INSIDE = re.compile(
+    "(?<=[\u0e01-\u0e4e])[\u0e01-\u0e2e]\\.(?:[\u0e01-\u0e2e]{1,2}\\.)+"
+)
 _DIGIT = r"[0-9\u0e50-\u0e59]"
 _ANY_DIGIT = re.compile(_DIGIT)
 #: a number token: digits joined by , . : / - (amounts, times, dates, document numbers)
 _NUMBER = re.compile(rf"{_DIGIT}+(?:[,.:/\-]{_DIGIT}+)*")
-#: a telephone number written in groups (๐ ๓๒๔๒ ๕๔๙๒), a document number (ศธ ๐๔๒๔๗/๑๒๓,
-#: ที่ ศธ ๐๔๐๐๑/ว ๑๒๓): breaking inside either is never allowed
+#: a telephone number written in groups (๐ ๓๒๔๒ ๕๔๙๒: it starts with a zero, and no group is
+#: part of an amount, a date or a time), a document number (ศธ ๐๔๒๔๗/๑๒๓, ที่ ศธ ๐๔๐๐๑/ว ๑๒๓):
+#: breaking inside either is never allowed
 _GLUED_NUMBERS = re.compile(
-    rf"{_DIGIT}+(?: {_DIGIT}+)+"
+    rf"(?<![{_DIGIT[1:-1]},.:/\-])[0\u0e50]{_DIGIT}*(?: {_DIGIT}+)+(?!{_DIGIT}|[,.:/\-]{_DIGIT})"
     rf"|(?<![\u0e01-\u0e4e])[\u0e01-\u0e2e]{{2}} {_DIGIT}[{_DIGIT[1:-1]}.]*/(?:ว ?)?{_DIGIT}+"
 )
 #: "ที่" before a document number stays with it (ที่ ศธ ๐๔๒๔๗/๑๒๓)
@@ -300,15 +306,16 @@ class Segmenter:
     def _candidates(self, text: str) -> dict[int, Break]:
         found: dict[int, Break] = {}
         n = len(text)
-        for run in _THAI_RUN.finditer(text):
-            start, end = run.span()
-            safe, inside = _run_breaks(run.group())
+        for start, end in _thai_runs(text):
+            safe, inside = _run_breaks(text[start:end])
             for offset in inside:
                 found[start + offset] = Break.WORD
             for offset in safe:
                 found[start + offset] = Break.FREE
-            if start > 0 and _is_alnum(text[start - 1]):
-                found[start] = Break.FREE
+            if start > 0 and (
+                _is_alnum(text[start - 1]) or "\u0e01" <= text[start - 1] <= "\u0e4e"
+            ):
+                found[start] = Break.FREE  # after a Latin word, or before an abbreviation
             if end < n and _is_alnum(text[end]) and not _is_digit(text[end]):
                 found[end] = Break.FREE  # ข้อ๑, ปี๒๕๖๗: a number stays with the word before
         for glue in GLUE.finditer(text):
@@ -374,6 +381,19 @@ def _glued(text: str) -> list[int]:
             ):
                 glued.append(match.end())
     return glued
+
+
+def _thai_runs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of Thai letters, a run cut before a dotted abbreviation
+    inside it."""
+    cuts = [m.start() for m in _ABBREVIATION_INSIDE.finditer(text)] if "." in text else []
+    for run in _THAI_RUN.finditer(text):
+        start, end = run.span()
+        for cut in cuts:
+            if start < cut < end:
+                yield start, cut
+                start = cut
+        yield start, end
 
 
 def _word_ends(text: str, start: int, end: int) -> bool:
