@@ -87,6 +87,16 @@ def test_title_inside_a_longer_word_is_not_a_name() -> None:
     assert result[0] == "นายกรัฐมนตรี"
 
 
+def test_a_name_written_against_the_word_before_it_stays_whole() -> None:
+    # บาทนาย reads บาท|นาย as well as บา|ทนาย: the title may start the name
+    text = "จำนวน ๑๒๐ บาทนายวันศักดิ์ คำแหง รับ"
+    name = text.index("นายวันศักดิ์")
+    breaks = Segmenter().breaks(text)
+    assert not [i for i in breaks if name < i < text.index(" รับ")]
+    # a title that merely starts a longer word after another word is still no name
+    assert "นายกรัฐมนตรี" in "".join(pieces("โดยนายกรัฐมนตรีได้มอบหมาย")[:2])
+
+
 def test_custom_titles() -> None:
     segmenter = Segmenter(name_titles=["พันเอก"])
     assert "พันเอกสมชาย มั่นคง" in pieces("โดยพันเอกสมชาย มั่นคง", segmenter)

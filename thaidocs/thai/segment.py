@@ -434,6 +434,7 @@ def _name(
         start == 0
         or start in candidates
         or not (text[start - 1].isalnum() or text[start - 1] == ".")
+        or _after_a_word(text, start, candidates)
     )
     if not word_start or end >= n:
         return []
@@ -454,6 +455,17 @@ def _name(
     if surname > given_end and 0 < surname_end - surname <= _NAME_MAX:
         return [(start, surname_end)]
     return [(start, given_end)]
+
+
+def _after_a_word(text: str, start: int, candidates: dict[int, Break]) -> bool:
+    """Whether the Thai letters just before ``start`` end a dictionary word that starts at
+    the run's start or at a break: a title written against it starts a word of its own on
+    one reading (บาท|นาย in บาทนายวันศักดิ์, which newmm reads บา|ทนาย)."""
+    run = start
+    while run > 0 and "\u0e01" <= text[run - 1] <= "\u0e4e":
+        run -= 1
+    starts = [run, *(b for b in candidates if run < b < start)]
+    return any(text[b:start] in _dictionary() for b in starts)
 
 
 def _chunk_end(text: str, start: int) -> int:
