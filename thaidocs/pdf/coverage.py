@@ -47,9 +47,10 @@ def _drawn(char: str, cmap: frozenset[int]) -> bool:
 
 def undrawn(text: str, cmap: frozenset[int]) -> Iterator[re.Match[str]]:
     """Each run of characters in ``text`` that the font cannot draw."""
-    if all(_drawn(char, cmap) for char in set(text)):
+    unmapped = {chr(code) for code in set(map(ord, text)) - cmap}  # most text: none
+    if all(_drawn(char, cmap) for char in unmapped):
         return
-    missing = "".join(re.escape(c) for c in sorted({c for c in text if not _drawn(c, cmap)}))
+    missing = "".join(re.escape(c) for c in sorted(c for c in unmapped if not _drawn(c, cmap)))
     yield from re.finditer(f"[{missing}]+", text)
 
 
