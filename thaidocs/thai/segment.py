@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from enum import IntEnum
 from functools import cache
 from importlib.resources import files
@@ -54,11 +54,11 @@ _NO_START = frozenset("ะาำๅๆฯ" + ")]}»”’,.:;!?%")
 _NO_END = frozenset("เแโใไ" + "([{«“‘")
 #: breakable white space (no-break spaces excluded); U+200B counts as zero-width glue
 GLUE = re.compile(f"[^\\S\u00a0\u2007\u202f]+|{ZWSP}+")
-_THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
-#: a dotted abbreviation (พ.ศ., ค.ศ., ต.ค.) written against the word before it: a new word
-#: starts there (ปีงบประมาณพ.ศ. ๒๕๖๘ is ปีงบประมาณ and พ.ศ.)
-_ABBREVIATION_INSIDE = re.compile(
-    "(?<=[\u0e01-\u0e4e])[\u0e01-\u0e2e]\\.(?:[\u0e01-\u0e2e]{1,2}\\.)+"
+#: a run of Thai letters, the unit words are looked up in; it ends before a dotted abbreviation
+#: (พ.ศ., ค.ศ., ต.ค.) written against it, which starts a word of its own (ปีงบประมาณพ.ศ. ๒๕๖๘ is
+#: ปีงบประมาณ and พ.ศ.)
+_THAI_RUN = re.compile(
+    "[\u0e01-\u0e4e](?:(?![\u0e01-\u0e2e]\\.[\u0e01-\u0e2e]{1,2}\\.)[\u0e01-\u0e4e])*"
 )
 _DIGIT = r"[0-9\u0e50-\u0e59]"
 _ANY_DIGIT = re.compile(_DIGIT)
@@ -217,8 +217,13 @@ class _Without:
         ]
 
 
+def _is_thai_letter(char: str) -> bool:
+    """A letter, vowel or mark of Thai script (what a run of ``_THAI_RUN`` is made of)."""
+    return "\u0e01" <= char <= "\u0e4e"
+
+
 def _is_alnum(char: str) -> bool:
-    return char.isalnum() and not "\u0e01" <= char <= "\u0e4e"
+    return char.isalnum() and not _is_thai_letter(char)
 
 
 def _is_digit(char: str) -> bool:
@@ -306,15 +311,14 @@ class Segmenter:
     def _candidates(self, text: str) -> dict[int, Break]:
         found: dict[int, Break] = {}
         n = len(text)
-        for start, end in _thai_runs(text):
-            safe, inside = _run_breaks(text[start:end])
+        for run in _THAI_RUN.finditer(text):
+            start, end = run.span()
+            safe, inside = _run_breaks(run.group())
             for offset in inside:
                 found[start + offset] = Break.WORD
             for offset in safe:
                 found[start + offset] = Break.FREE
-            if start > 0 and (
-                _is_alnum(text[start - 1]) or "\u0e01" <= text[start - 1] <= "\u0e4e"
-            ):
+            if start > 0 and (_is_alnum(text[start - 1]) or _is_thai_letter(text[start - 1])):
                 found[start] = Break.FREE  # after a Latin word, or before an abbreviation
             if end < n and _is_alnum(text[end]) and not _is_digit(text[end]):
                 found[end] = Break.FREE  # ข้อ๑, ปี๒๕๖๗: a number stays with the word before
@@ -373,7 +377,7 @@ def _glued(text: str) -> list[int]:
             after = match.end() + len(unit)
             if (
                 after == len(text)
-                or not "\u0e01" <= text[after] <= "\u0e4e"
+                or not _is_thai_letter(text[after])
                 # a longer word that starts with the unit still goes with the number (๘๐
                 # คนในพื้นที่), unless it introduces a number itself (๒๕๖๘ วันที่ ๓๐)
                 or not text.startswith(before, match.end())
@@ -381,19 +385,6 @@ def _glued(text: str) -> list[int]:
             ):
                 glued.append(match.end())
     return glued
-
-
-def _thai_runs(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each run of Thai letters, a run cut before a dotted abbreviation
-    inside it."""
-    cuts = [m.start() for m in _ABBREVIATION_INSIDE.finditer(text)] if "." in text else []
-    for run in _THAI_RUN.finditer(text):
-        start, end = run.span()
-        for cut in cuts:
-            if start < cut < end:
-                yield start, cut
-                start = cut
-        yield start, end
 
 
 def _word_ends(text: str, start: int, end: int) -> bool:
@@ -462,7 +453,7 @@ def _after_a_word(text: str, start: int, candidates: dict[int, Break]) -> bool:
     the run's start or at a break: a title written against it starts a word of its own on
     one reading (บาท|นาย in บาทนายวันศักดิ์, which newmm reads บา|ทนาย)."""
     run = start
-    while run > 0 and "\u0e01" <= text[run - 1] <= "\u0e4e":
+    while run > 0 and _is_thai_letter(text[run - 1]):
         run -= 1
     starts = [run, *(b for b in candidates if run < b < start)]
     return any(text[b:start] in _dictionary() for b in starts)
