@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from hypothesis import settings
@@ -13,6 +14,11 @@ from hypothesis import settings
 settings.register_profile("ci", derandomize=True, database=None)
 if os.environ.get("CI") == "true":
     settings.load_profile("ci")
+
+
+#: the sample inputs shipped with the project, and each of them
+SAMPLE_DIR = Path(__file__).resolve().parent.parent / "samples"
+SAMPLE_FILES = sorted(SAMPLE_DIR.glob("*.yaml"))
 
 
 def require_tool(name: str) -> str:

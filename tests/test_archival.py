@@ -14,6 +14,7 @@ from typing import Any
 import pikepdf
 import pytest
 from click.testing import CliRunner
+from conftest import SAMPLE_FILES as SAMPLES
 from conftest import require_tool
 from pdfa_lint import NS, lint
 from pngs import png_bytes
@@ -21,7 +22,6 @@ from pngs import png_bytes
 import thaidocs
 from thaidocs.cli import app
 
-SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.yaml"))
 JARS = Path("/usr/share/java")
 PREFLIGHT_CLASSPATH = [
     "preflight.jar",

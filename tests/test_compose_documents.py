@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import copy
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import SAMPLE_DIR as SAMPLES
 
 import thaidocs
 from thaidocs.layout import (
@@ -25,8 +25,6 @@ from thaidocs.layout import (
 )
 from thaidocs.layout.measure import text_width
 from thaidocs.layout.text import EMBLEM, RULE
-
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 AGENCY = "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาเพชรบุรี"
 DIRECTOR = "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษามัธยมศึกษาเพชรบุรี"

@@ -15,6 +15,7 @@ import docx
 import pdfplumber
 import pytest
 import yaml
+from conftest import SAMPLE_FILES as SAMPLES
 from conftest import require_tool
 from docx.oxml.ns import qn
 from office import office_pdfs
@@ -23,10 +24,10 @@ from standin_font import FAMILY, StandIn, build, laksaman
 import thaidocs
 from thaidocs.layout.measure import sarabun_path
 from thaidocs.layout.tree import LayoutDocument, Paragraph, SignatureGroup, Table
+from thaidocs.pdf.text.engine import CM
 from thaidocs.thai.segment import Segmenter
 
 _UNKEYED = re.compile("[\\s()\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
-SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.yaml"))
 SAMPLES_BY_NAME = {path.stem: path for path in SAMPLES}
 
 
@@ -260,15 +261,14 @@ def test_labels_and_clause_numbers_keep_their_gap(
     if not tabbed:
         return
     pages = _words(item.office)
-    cm = 72 / 2.54
     for paragraph, margin in tabbed:
         label = paragraph.runs[0].text.split()[-1]
         first = paragraph.runs[1].text.split()[0][:3]
         stop = margin + paragraph.tabs[0].position
         assert any(
             after.text.startswith(first)
-            and after.x0 - word.x1 > 0.1 * cm
-            and abs(after.x0 / cm - stop) < 0.1
+            and after.x0 - word.x1 > 0.1 * CM
+            and abs(after.x0 / CM - stop) < 0.1
             for words in pages
             for word in words
             if word.text.endswith(label)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import SAMPLE_FILES as SAMPLES
 from conftest import require_tool
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -260,7 +261,6 @@ def _lines(doc: LayoutDocument, *, cells: bool = True) -> Iterator[str]:
 
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-SAMPLES = sorted(Path(__file__).parent.parent.joinpath("samples").glob("*.yaml"))
 
 
 def _tw(*lengths: object) -> tuple[int, ...]:

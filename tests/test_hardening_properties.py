@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import copy
 import re
-from pathlib import Path
 from typing import Any
 
 import yaml
+from conftest import SAMPLE_DIR as SAMPLES
 from extracted import pdftotext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -181,7 +181,6 @@ def test_many_signers_render_whole(data: dict[str, Any], tmp_path: Any) -> None:
     assert_renders_whole(data, tmp_path)
 
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 _LENGTHS = st.floats(-2, 40) | st.sampled_from([float("nan"), float("inf")])
 _SPEC_VALUES = {
     "page_width": st.floats(0, 60),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import SAMPLE_FILES as SAMPLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,10 +18,9 @@ from thaidocs.layout import Paragraph
 from thaidocs.layout.tree import Align, Run
 from thaidocs.pdf.fonts import load_family
 from thaidocs.pdf.text import TextEngine
+from thaidocs.pdf.text.engine import CM
 from thaidocs.thai.segment import Segmenter
 
-SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.yaml"))
-CM = 72 / 2.54
 WORDS = [
     "สำนักงาน",
     "เขตพื้นที่",

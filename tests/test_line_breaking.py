@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import SAMPLE_FILES as SAMPLES
 from conftest import require_tool
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -22,10 +23,9 @@ from thaidocs.layout import Paragraph, compose
 from thaidocs.layout.tree import Align, Run, SignatureGroup
 from thaidocs.pdf.fonts import load_family
 from thaidocs.pdf.text import TextEngine
+from thaidocs.pdf.text.engine import CM
 from thaidocs.thai.segment import Break
 
-SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.yaml"))
-CM = 72 / 2.54
 #: compounds and levels a typist keeps whole (the issue's examples among them)
 TERMS = [
     "แนวทาง",

@@ -11,12 +11,11 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
+from conftest import SAMPLE_DIR as SAMPLES
 from PIL import Image
 
 import thaidocs
 from thaidocs import InputError
-
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 ANNOUNCEMENT: dict[str, Any] = {
     "type": "announcement",

@@ -12,13 +12,13 @@ from typing import Any
 import pdfplumber
 import pytest
 import yaml
+from conftest import SAMPLE_DIR as SAMPLES
 from conftest import require_tool
 from reportlab.lib.units import cm
 
 import thaidocs
 from thaidocs.thai import to_thai_digits
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 #: the default bottom margin, in points
 BOTTOM = 2.0 * cm
 

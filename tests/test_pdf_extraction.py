@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLE_FILES as SAMPLES
 from extracted import body_paragraphs, cell_paragraphs, extractions, missing, pypdf_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -14,7 +15,6 @@ from hypothesis import strategies as st
 import thaidocs
 from thaidocs.layout import compose
 
-SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.yaml"))
 WORDS = ["ทำ", "น้ำ", "กำลัง", "ก่ำ", "ป้ำ", "สำนัก", "ที่", "ผู้", "ปี่", "เพื่อ", "พื้นที่", "ฐู", "ญู"]
 WORDS += ["การ", "ราชการ", "เปลี่ยนแปลง", "ประชาชน", "Office", "PDF", "๒๕๖๗", "(Inform)"]
 

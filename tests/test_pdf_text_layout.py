@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from conftest import SAMPLE_DIR as SAMPLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,11 +13,10 @@ import thaidocs
 from thaidocs.layout.tree import Align, Paragraph, Run, TabStop
 from thaidocs.pdf.fonts import font_data, load_family
 from thaidocs.pdf.text import Line, TextEngine
+from thaidocs.pdf.text.engine import CM
 from thaidocs.pdf.text.shaping import shape
 from thaidocs.thai.segment import Break, Segmenter
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-CM = 72 / 2.54
 WIDTH = 16 * CM
 AGENCY = "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาเพชรบุรี"
 BODY = (

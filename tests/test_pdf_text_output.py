@@ -16,6 +16,7 @@ import pdfplumber
 import pytest
 import uharfbuzz as hb
 import yaml
+from conftest import SAMPLE_DIR as SAMPLES
 from conftest import require_tool
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -28,10 +29,9 @@ import thaidocs
 from thaidocs.layout.tree import Align, Paragraph, Run
 from thaidocs.pdf.fonts import FontFamily, font_data, load_family
 from thaidocs.pdf.text import Line, TextEngine
+from thaidocs.pdf.text.engine import CM
 from thaidocs.thai.segment import Segmenter
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-CM = 72 / 2.54
 LEFT = 3 * CM
 WIDTH = 16 * CM
 TOP = A4[1] - 2.5 * CM
