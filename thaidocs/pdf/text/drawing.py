@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import struct
 import sys
 import weakref
 from dataclasses import dataclass
@@ -120,13 +121,14 @@ class EmbeddedFont:
         self._natural: set[int] = set()
         #: (glyph, characters) -> character id, numbered after the glyph ids in order of use
         self._others: dict[tuple[int, str], int] = {}
-        self._encoded: dict[str, tuple[str, ...]] = {}
+        #: TJ content by piece text, for this document's codes (see ``encode``)
+        self.encoded: dict[str, tuple[str, ...]] = {}
         self._filler = self._data.hb_font.get_nominal_glyph(0x20) or 0
         self._filler_width = self._data.advance(self._filler) * self._factor
 
     def encode(self, shaped: Shaped) -> tuple[str, ...]:
         """TJ array content for ``shaped``, cut at its justification points."""
-        found = self._encoded.get(shaped.text)
+        found = self.encoded.get(shaped.text)
         if found is not None:
             return found
         template = _template(self.face.path, shaped.text)
@@ -138,7 +140,7 @@ class EmbeddedFont:
                 "".join(next(codes) if part == _SLOT else part for part in re.split("(\x00)", f))
                 for f in fragments
             )
-        self._encoded[shaped.text] = fragments
+        self.encoded[shaped.text] = fragments
         return fragments
 
     @property
@@ -181,7 +183,7 @@ class EmbeddedFont:
         tag = "".join(chr(65 + b % 26) for b in digest[:6])
         base = f"{tag}+{data.postscript_name}"
 
-        program = _stream(doc, _subset(data, glyphs))
+        program = _stream(doc, _subset(self.face.path, tuple(glyphs)))
         program.dictionary["Length1"] = len(program.content)
         descriptor = pdfdoc.PDFDictionary(
             {
@@ -201,7 +203,7 @@ class EmbeddedFont:
             (code, round(data.advance(glyph) * self._factor)) for code, glyph in self._codes()
         ]
         gids = [*range(data.glyph_count), *(glyph for glyph, _ in self._others)]
-        gid_map = b"".join(glyph.to_bytes(2, "big") for glyph in gids)
+        gid_map = struct.pack(f">{len(gids)}H", *gids)
         cid_font = pdfdoc.PDFDictionary(
             {
                 "Type": pdfdoc.PDFName("Font"),
@@ -271,7 +273,10 @@ def _widths(advances: list[tuple[int, int]]) -> bytes:
     return f"[{body}]".encode("ascii")
 
 
-def _subset(data: FontData, glyphs: list[int]) -> bytes:
+@bounded_cache(share=0.05, sizeof=len)
+def _subset(path: Path, glyphs: tuple[int, ...]) -> bytes:
+    """The font program of ``glyphs``: a batch of documents mostly draws the same glyphs."""
+    data = font_data(path)
     subset_input = hb.SubsetInput()
     for glyph in [0, *glyphs]:
         subset_input.glyph_set.add(glyph)
@@ -351,16 +356,22 @@ def draw(canvas: Canvas, line: Line, x: float, y: float) -> None:
     if line.runs:
         ops.append("q BT")
         source = line.text.replace(ZWSP, "")
+        fonts = _documents.get(canvas._doc) or {}
         position = 0
         end: float | None = None  # where the previous run's pen stopped
         for k, run in enumerate(line.runs):
-            font = embedded(canvas, run.face)
+            font = fonts.get(run.face) or embedded(canvas, run.face)
             found = source.find(run.text, position)
             skipped = source[position:found] if found >= 0 else ""
             position = found + len(run.text) if found >= 0 else position
             scale = 1000 / run.size
-            joint = font.space(run.gap * scale)
-            fragments = [fragment for piece in run.pieces for fragment in font.encode(piece)]
+            joint = font.space(run.gap * scale) if run.gap else "  "
+            known = font.encoded.get
+            fragments = [
+                fragment
+                for piece in run.pieces
+                for fragment in (known(piece.text) or font.encode(piece))
+            ]
             start = x + run.x
             lead = ""
             text = run.text
@@ -377,8 +388,7 @@ def draw(canvas: Canvas, line: Line, x: float, y: float) -> None:
                 f" /{font.resource} 1 Tf"
                 f" {size} 0 0 {size} {_fmt(start)} {_fmt(baseline)} Tm[{body}]TJ EMC"
             )
-            width = sum(piece.width for piece in run.pieces) * run.size / font.units
-            end = x + run.x + width + run.gap * (len(fragments) - 1)
+            end = x + run.x + run.advance + run.gap * (len(fragments) - 1)
         ops.append("ET Q")
     if artifact:
         ops.append("EMC")

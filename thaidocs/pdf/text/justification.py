@@ -153,6 +153,7 @@ def _run(items: list[Item], styles: Sequence[Style], x: float, gap: float) -> Gl
         text="".join(piece.text for piece in pieces),
         pieces=pieces,
         gap=gap,
+        advance=sum(piece.width for piece in pieces) * style.size / style.units,
     )
 
 

@@ -24,6 +24,8 @@ class GlyphRun:
     pieces: tuple[Shaped, ...]
     #: justification: pt added at each grapheme-cluster start inside the run but its first
     gap: float = 0.0
+    #: natural width of the pieces in pt (the gaps not counted)
+    advance: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
