@@ -374,23 +374,24 @@ def balanced(engine: TextEngine, paragraph: Paragraph, width: float) -> tuple[li
     spaces, so a long position wraps into two like halves between words rather than leave a
     lone word or digit on its last line. Returns the lines and how far right the narrower
     column starts, so that they stay centred on the block's axis."""
-    lines = engine.lay_out(paragraph, width)
-    if len(lines) < 2:
-        return lines, 0.0
-    text = paragraph.text
-    allowed = _starts(text, lines)
-    low, high = 0.0, width
-    best = lines
-    while high - low > 1.0:
-        middle = (low + high) / 2
-        trial = engine.lay_out(paragraph, middle)
-        fits = len(trial) <= len(lines) and all(
-            i in allowed or text[i - 1].isspace() for i in _starts(text, trial)
-        )
-        if fits:
-            high, best = middle, trial
-        else:
-            low = middle
+    with engine.trying_widths(paragraph):
+        lines = engine.lay_out(paragraph, width)
+        if len(lines) < 2:
+            return lines, 0.0
+        text = paragraph.text
+        allowed = _starts(text, lines)
+        low, high = 0.0, width
+        best = lines
+        while high - low > 1.0:
+            middle = (low + high) / 2
+            trial = engine.lay_out(paragraph, middle)
+            fits = len(trial) <= len(lines) and all(
+                i in allowed or text[i - 1].isspace() for i in _starts(text, trial)
+            )
+            if fits:
+                high, best = middle, trial
+            else:
+                low = middle
     return best, (width - high) / 2
 
 

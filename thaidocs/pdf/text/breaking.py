@@ -88,6 +88,19 @@ class Item:
     #: the most its grapheme clusters may move apart on a justified line, in pt
     stretch: float = 0.0
 
+    def fresh(self) -> Item:
+        """An equal item to break anew: breaking sets a tab's width and may cut a unit."""
+        return Item(
+            self.start,
+            self.end,
+            self.kind,
+            self.style,
+            self.before,
+            self.shaped,
+            self.width,
+            self.stretch,
+        )
+
 
 @dataclass(slots=True)
 class Broken:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from itertools import pairwise
 
 from reportlab.pdfgen.canvas import Canvas
@@ -70,6 +71,8 @@ class TextEngine:
         self.tab_interval = tab_interval
         self._segmenter = Segmenter(words, name_titles, names=names)
         self._styles: dict[tuple[bool, float, str | None], Style] = {}
+        #: the paragraph being tried at several widths, with its items once made
+        self._held: tuple[Paragraph, tuple[list[Item], list[Style]] | None] | None = None
 
     def measure(self, text: str, size: float, bold: bool = False) -> float:
         """Natural width in PDF pt of ``text`` at official ``size``."""
@@ -130,10 +133,31 @@ class TextEngine:
         lines = _layouts.get(key, lambda: tuple(self._lay_out(paragraph, width)))
         return [line.fresh() for line in lines]
 
+    @contextmanager
+    def trying_widths(self, paragraph: Paragraph) -> Iterator[None]:
+        """While ``paragraph`` is laid out at one width after another (the narrowest that
+        keeps its lines, see ``flows.balanced``), it is segmented and shaped once."""
+        self._held = (paragraph, None)
+        try:
+            yield
+        finally:
+            self._held = None
+
+    def _fresh_items(self, paragraph: Paragraph) -> tuple[list[Item], list[Style]]:
+        held = self._held
+        if held is None or held[0] is not paragraph:
+            return self._items(paragraph)
+        made = held[1]
+        if made is None:
+            made = self._items(paragraph)
+            self._held = (paragraph, made)
+        items, styles = made
+        return [item.fresh() for item in items], styles
+
     def _lay_out(self, paragraph: Paragraph, width: float) -> list[Line]:
         text = paragraph.text
         default = self._style(False, paragraph.size, None)
-        items, styles = self._items(paragraph)
+        items, styles = self._fresh_items(paragraph)
 
         left = paragraph.left_indent * CM
         first = (paragraph.left_indent + paragraph.first_line_indent) * CM
