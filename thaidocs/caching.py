@@ -99,11 +99,17 @@ class BoundedStore(Generic[K, V]):
         return value
 
     def _find(self, key: K) -> tuple[V, int] | None:
-        with self._lock:
-            found = self._entries.get(key)
-            if found is not None:
-                self._entries.move_to_end(key)
-            return found
+        """The entry for ``key``, now the most recently used. Without the lock: a hit is the
+        hottest path of the text engine, and each step is one call into the ordered dict,
+        which the interpreter runs whole; only storing and evicting hold the lock."""
+        entries = self._entries
+        found = entries.get(key)
+        if found is not None:
+            try:
+                entries.move_to_end(key)
+            except KeyError:  # evicted by another thread since
+                pass
+        return found
 
     def _keep(self, key: K, value: V, cost: int) -> None:
         budget = int(_limit * self._share)
