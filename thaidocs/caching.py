@@ -105,7 +105,7 @@ class BoundedStore(Generic[K, V]):
         entries = self._entries
         found = entries.get(key)
         if found is not None:
-            try:
+            try:  # noqa: SIM105 (contextlib.suppress would cost more than the look-up)
                 entries.move_to_end(key)
             except KeyError:  # evicted by another thread since
                 pass
