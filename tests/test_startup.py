@@ -16,8 +16,14 @@ HEAVY = ("docx", "lxml", "reportlab", "uharfbuzz", "pyhanko", "pikepdf", "jinja2
 #: what the command line itself may pull in: click parses, rich draws progress bars only
 FRAMEWORK = ("click", "rich", "typer", "pydantic")
 #: what a render has no use for: the proofreading checks, urllib (which xml.sax pulls in),
-#: asyncio (which older typing_extensions imported with pydantic)
-UNUSED_BY_A_RENDER = ("thaidocs.proofread.script", "urllib.request", "asyncio")
+#: asyncio (which older typing_extensions imported with pydantic), importlib.metadata (which
+#: pydantic's plugin loader imports even with every plugin off)
+UNUSED_BY_A_RENDER = (
+    "thaidocs.proofread.script",
+    "urllib.request",
+    "asyncio",
+    "importlib.metadata",
+)
 
 
 def _loaded_after(code: str, watched: tuple[str, ...] = HEAVY) -> set[str]:
