@@ -33,7 +33,7 @@ import re
 import unicodedata
 from collections.abc import Hashable, Iterable, Sequence
 from enum import IntEnum
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from itertools import accumulate, compress
 
@@ -98,6 +98,12 @@ def lexicon(name: str) -> tuple[str, ...]:
     return tuple(entry for entry in entries if entry)
 
 
+#: the character classes below are asked of every character of new text: each is answered
+#: once per character (a document uses a few hundred)
+_per_character = lru_cache(maxsize=2048)
+
+
+@_per_character
 def is_glue(char: str) -> bool:
     """White space a line may break after (dropped at the end of a line)."""
     return char == ZWSP or (char.isspace() and char not in "\u00a0\u2007\u202f")
@@ -107,6 +113,7 @@ def _is_mark(char: str) -> bool:
     return unicodedata.category(char) in ("Mn", "Mc", "Me")
 
 
+@_per_character
 def starts_cluster(char: str) -> bool:
     """Whether ``char`` starts a grapheme cluster: a base with its marks (and sara am) is one."""
     return not (char == "\u0e33" or _is_mark(char))
@@ -117,6 +124,7 @@ def cluster_starts(text: str) -> list[int]:
     return [i for i, c in enumerate(text) if i == 0 or starts_cluster(c)]
 
 
+@_per_character
 def may_start_line(char: str) -> bool:
     return char not in _NO_START and not _is_mark(char)
 
