@@ -230,13 +230,17 @@ def _render_one(
                 "rename one of the inputs or render them to different folders"
             )
     import thaidocs
+    from thaidocs.collector import collector_paused
 
-    doc = thaidocs.load(path, root=root)
-    for target in targets:
-        how = signing if target.suffix == ".pdf" else None
-        thaidocs.render(doc, target, sign=how)
-        written[target.resolve()] = path
-        report.wrote(target)
+    # reading the input (and, the first time, importing what reads and checks it) makes
+    # objects that live until the files are written, as the writers' own do
+    with collector_paused():
+        doc = thaidocs.load(path, root=root)
+        for target in targets:
+            how = signing if target.suffix == ".pdf" else None
+            thaidocs.render(doc, target, sign=how)
+            written[target.resolve()] = path
+            report.wrote(target)
 
 
 @app.command()
