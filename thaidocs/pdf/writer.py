@@ -141,7 +141,7 @@ def _write(
     pages = _Pages(engine)
     for section in doc.sections:
         pages.fill(section, _flows(section, engine, on_signing_space))
-    pages.draw(canvas, catchword=Segmenter(doc.words) if catchword else None)
+    pages.draw(canvas, catchword=engine.segmenter if catchword else None)
     engine.finish(canvas)
     canvas.save()
     return out.getvalue()

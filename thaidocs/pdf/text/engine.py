@@ -69,7 +69,8 @@ class TextEngine:
         self.family = family
         self.line_spacing = line_spacing
         self.tab_interval = tab_interval
-        self._segmenter = Segmenter(words, name_titles, names=names)
+        #: where this document's lines may break (its words, names and titles)
+        self.segmenter = Segmenter(words, name_titles, names=names)
         self._styles: dict[tuple[bool, float, str | None], Style] = {}
         #: the paragraph being tried at several widths, with its items once made
         self._held: tuple[Paragraph, tuple[list[Item], list[Style]] | None] | None = None
@@ -109,7 +110,7 @@ class TextEngine:
             styles.append(self._style(run.bold, run.size or paragraph.size, run.color))
             bounds.append((position, position + len(run.text), len(styles) - 1))
             position += len(run.text)
-        items = split_items(text, bounds, self._segmenter.opportunities(text))
+        items = split_items(text, bounds, self.segmenter.opportunities(text))
         for item in items:
             if item.kind in (Kind.BOX, Kind.GLUE):
                 self._shape(text, item, styles[item.style])
@@ -128,7 +129,7 @@ class TextEngine:
             self.family,
             self.line_spacing,
             self.tab_interval,
-            self._segmenter.context(paragraph.text),
+            self.segmenter.context(paragraph.text),
         )
         lines = _layouts.get(key, lambda: tuple(self._lay_out(paragraph, width)))
         return [line.fresh() for line in lines]
