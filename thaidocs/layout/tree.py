@@ -42,6 +42,8 @@ class Run:
 
 @dataclass(frozen=True)
 class TabStop:
+    """A tab stop: where text after a tab aligns, and what fills the space before it."""
+
     #: from the paragraph's left edge (the margin, not the indent), in cm
     position: float
     align: Align = Align.LEFT
@@ -119,11 +121,15 @@ class Rule:
 
 @dataclass(frozen=True)
 class Spacer:
+    """Vertical space between blocks."""
+
     height: float  # pt
 
 
 @dataclass(frozen=True)
 class Cell:
+    """A table cell: its paragraphs, the rows and columns it spans, its shading."""
+
     paragraphs: tuple[Paragraph, ...]
     colspan: int = 1
     rowspan: int = 1
@@ -209,6 +215,8 @@ Block = Paragraph | Emblem | Rule | Spacer | Table | SignatureGroup | Photo
 
 @dataclass(frozen=True)
 class Margins:
+    """Page margins in cm."""
+
     left: float = 3.0
     right: float = 2.0
     top: float = 2.5  # cm, later pages (first page's top is set by the emblem)
@@ -217,6 +225,8 @@ class Margins:
 
 @dataclass(frozen=True)
 class PageSetup:
+    """Paper, margins, page numbers and the marks printed on every page of a section."""
+
     width: float = 21.0  # cm
     height: float = 29.7
     margins: Margins = field(default_factory=Margins)
@@ -246,12 +256,16 @@ class PageSetup:
 
 @dataclass(frozen=True)
 class Section:
+    """Blocks that share one page setup."""
+
     page: PageSetup
     blocks: tuple[Block, ...]
 
 
 @dataclass(frozen=True)
 class Metadata:
+    """What the file says about itself: title, subject, author, language, keywords."""
+
     title: str
     subject: str
     author: str

@@ -25,6 +25,8 @@ from thaidocs.pdf.sfnt import mark_advance
 
 @dataclass(frozen=True)
 class FontFace:
+    """One font file as the PDF uses it."""
+
     #: a name unique per file path (the regular face registers it with ReportLab)
     name: str
     path: Path
@@ -34,6 +36,8 @@ class FontFace:
 
 @dataclass(frozen=True)
 class FontFamily:
+    """The regular and bold faces of a document."""
+
     regular: FontFace
     bold: FontFace
 

@@ -27,6 +27,8 @@ PRODUCER = "thaidocs"
 
 @dataclass(frozen=True)
 class DocumentInfo:
+    """The PDF's document information and XMP metadata, and the standards it claims."""
+
     title: str
     author: str
     subject: str

@@ -43,6 +43,8 @@ _LATE = ("body", "sections", "activities", "signers")
 
 @dataclass(frozen=True)
 class TextField:
+    """One piece of input text to proofread, with the path of the field it came from."""
+
     path: str
     text: str
     kind: Kind

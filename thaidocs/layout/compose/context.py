@@ -22,6 +22,8 @@ from thaidocs.thai.digits import Digits
 
 @dataclass
 class Context:
+    """What every composer of one document shares: its spec, digits, emblem and words."""
+
     spec: LayoutSpec
     digits: Digits
     emblem_image: Path | None

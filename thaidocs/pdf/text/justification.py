@@ -21,6 +21,8 @@ from thaidocs.pdf.text.shaping import Shaped
 
 @dataclass(frozen=True, slots=True)
 class Style:
+    """How a run is drawn: face, sizes, colour and the face's vertical metrics."""
+
     face: FontFace
     #: official size (TH Sarabun metrics), for the line height
     official: float

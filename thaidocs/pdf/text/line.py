@@ -40,6 +40,8 @@ class DotLeader:
 
 @dataclass
 class Line:
+    """A laid-out line: its box, its text and the glyph runs and leaders drawn in it."""
+
     #: the line box, in pt
     height: float
     #: natural width of the content, in pt
