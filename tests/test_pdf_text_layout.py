@@ -238,8 +238,9 @@ def test_tab_stops(engine: TextEngine) -> None:
 @settings(max_examples=25, deadline=None)
 @given(st.lists(st.floats(min_value=0.5, max_value=16.0), min_size=1, max_size=6))
 def test_a_paragraph_tried_at_several_widths_lays_out_as_on_its_own(widths: list[float]) -> None:
-    """Segmented and shaped once for all the widths, the lines are those of a fresh layout:
-    tabs measured and over-long units cut anew at each width."""
+    """Segmented and shaped once for all the widths, the lines (and their texts, broken
+    without placing) are those of a fresh layout: tabs measured and over-long units cut anew
+    at each width."""
     text = f"๑.\t{AGENCY}{AGENCY} นายวันศักดิ์ คำแหง\tหน้า ๒"
     paragraph = Paragraph((Run(text),), align=Align.DISTRIBUTE, tabs=(TabStop(position=3.0),))
     alone = TextEngine(load_family(), words=[AGENCY])
@@ -250,5 +251,7 @@ def test_a_paragraph_tried_at_several_widths_lays_out_as_on_its_own(widths: list
         expected.append(alone.lay_out(paragraph, width * CM))
     thaidocs.clear_caches()
     with trying.trying_widths(paragraph):
+        texts = [trying.line_texts(paragraph, width * CM) for width in widths]
         tried = [trying.lay_out(paragraph, width * CM) for width in widths]
     assert tried == expected
+    assert texts == [[line.text for line in lines] for lines in expected]

@@ -9,7 +9,7 @@ from its top edge down.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from thaidocs.caching import BoundedStore
 from thaidocs.layout.tree import Align, Emblem, Paragraph, Rule, Run, Signature, SignatureGroup
 from thaidocs.pdf.text import Line, TextEngine
 
@@ -374,36 +375,46 @@ def balanced(engine: TextEngine, paragraph: Paragraph, width: float) -> tuple[li
     spaces, so a long position wraps into two like halves between words rather than leave a
     lone word or digit on its last line. Returns the lines and how far right the narrower
     column starts, so that they stay centred on the block's axis."""
+    key = engine.layout_key(paragraph, width)
     with engine.trying_widths(paragraph):
-        lines = engine.lay_out(paragraph, width)
-        if len(lines) < 2:
-            return lines, 0.0
-        text = paragraph.text
-        allowed = _starts(text, lines)
-        low, high = 0.0, width
-        best = lines
-        while high - low > 1.0:
-            middle = (low + high) / 2
-            trial = engine.lay_out(paragraph, middle)
-            fits = len(trial) <= len(lines) and all(
-                i in allowed or text[i - 1].isspace() for i in _starts(text, trial)
-            )
-            if fits:
-                high, best = middle, trial
-            else:
-                low = middle
-    return best, (width - high) / 2
+        narrowest = _narrowest.get(key, lambda: _narrowest_width(engine, paragraph, width))
+        return engine.lay_out(paragraph, narrowest), (width - narrowest) / 2
 
 
-def _starts(text: str, lines: Sequence[Line]) -> set[int]:
+#: the width ``balanced`` chose, by the paragraph's layout key at its full width
+_narrowest: BoundedStore[Hashable, float] = BoundedStore(share=0.01, sizeof=lambda _: 200)
+
+
+def _narrowest_width(engine: TextEngine, paragraph: Paragraph, width: float) -> float:
+    """Halving the width tried: the lines are only broken, not placed, until it is found."""
+    lines = engine.line_texts(paragraph, width)
+    if len(lines) < 2:
+        return width
+    text = paragraph.text
+    allowed = _starts(text, lines)
+    low, high = 0.0, width
+    while high - low > 1.0:
+        middle = (low + high) / 2
+        trial = engine.line_texts(paragraph, middle)
+        fits = len(trial) <= len(lines) and all(
+            i in allowed or text[i - 1].isspace() for i in _starts(text, trial)
+        )
+        if fits:
+            high = middle
+        else:
+            low = middle
+    return high
+
+
+def _starts(text: str, lines: Sequence[str]) -> set[int]:
     """Offsets in ``text`` where the lines after the first begin."""
     starts: set[int] = set()
     position = 0
     for index, line in enumerate(lines):
-        position = text.find(line.text, position) if line.text else position
+        position = text.find(line, position) if line else position
         if index:
             starts.add(position)
-        position += len(line.text)
+        position += len(line)
     return starts
 
 

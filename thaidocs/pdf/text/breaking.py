@@ -110,6 +110,10 @@ class Broken:
     forced: bool
     last: bool
 
+    def text(self, source: str) -> str:
+        """The line's text in its paragraph's ``source`` (trailing glue dropped)."""
+        return source[self.items[0].start : self.items[-1].end] if self.items else ""
+
 
 def split_items(
     text: str, style_bounds: Sequence[tuple[int, int, int]], breaks: Mapping[int, Break]

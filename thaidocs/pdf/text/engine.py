@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import pairwise
 
@@ -40,7 +40,7 @@ def _lines_bytes(lines: tuple[Line, ...]) -> int:
 
 
 #: layouts by paragraph, width and engine setup
-_layouts: BoundedStore[Hashable, tuple[Line, ...]] = BoundedStore(share=0.1, sizeof=_lines_bytes)
+_layouts: BoundedStore[Hashable, tuple[Line, ...]] = BoundedStore(share=0.09, sizeof=_lines_bytes)
 
 
 class TextEngine:
@@ -123,7 +123,13 @@ class TextEngine:
         between engines whose setup gives the same lines. Each call gets lines of its own:
         a writer tells lines apart by identity.
         """
-        key = (
+        key = self.layout_key(paragraph, width)
+        lines = _layouts.get(key, lambda: tuple(self._lay_out(paragraph, width)))
+        return [line.fresh() for line in lines]
+
+    def layout_key(self, paragraph: Paragraph, width: float) -> Hashable:
+        """What the lines of ``paragraph`` at ``width`` depend on: equal keys, equal lines."""
+        return (
             paragraph,
             width,
             self.family,
@@ -131,13 +137,17 @@ class TextEngine:
             self.tab_interval,
             self.segmenter.context(paragraph.text),
         )
-        lines = _layouts.get(key, lambda: tuple(self._lay_out(paragraph, width)))
-        return [line.fresh() for line in lines]
+
+    def line_texts(self, paragraph: Paragraph, width: float) -> list[str]:
+        """The text of each line ``lay_out`` gives, without placing the lines: for trying
+        widths (see ``trying_widths``)."""
+        broken, _, _, _ = self._break(paragraph, width)
+        return [line.text(paragraph.text) for line in broken] or [""]
 
     @contextmanager
     def trying_widths(self, paragraph: Paragraph) -> Iterator[None]:
-        """While ``paragraph`` is laid out at one width after another (the narrowest that
-        keeps its lines, see ``flows.balanced``), it is segmented and shaped once."""
+        """While ``paragraph`` is broken at one width after another (the narrowest that keeps
+        its lines, see ``flows.balanced``), it is segmented and shaped once."""
         self._held = (paragraph, None)
         try:
             yield
@@ -158,6 +168,25 @@ class TextEngine:
     def _lay_out(self, paragraph: Paragraph, width: float) -> list[Line]:
         text = paragraph.text
         default = self._style(False, paragraph.size, None)
+        broken, styles, frame, leaders = self._break(paragraph, width)
+        if not broken:
+            empty = Broken([], forced=False, last=True)
+            return [
+                place(text, empty, styles, frame(0), Align.LEFT, {}, self.line_spacing, default)
+            ]
+        return [
+            place(
+                text, line, styles, frame(n), paragraph.align, leaders, self.line_spacing, default
+            )
+            for n, line in enumerate(broken)
+        ]
+
+    def _break(
+        self, paragraph: Paragraph, width: float
+    ) -> tuple[list[Broken], list[Style], Callable[[int], Frame], dict[int, Leader]]:
+        """The paragraph's lines as broken, before placing: with its styles, each line's
+        frame, and the leader of each tab (by its offset)."""
+        text = paragraph.text
         items, styles = self._fresh_items(paragraph)
 
         left = paragraph.left_indent * CM
@@ -189,17 +218,7 @@ class TextEngine:
         items = self._cut_overlong(text, items, styles, shortest)
         justified = paragraph.align == Align.DISTRIBUTE
         broken = break_lines(items, lambda n: frame(n).room, tab_width, justified)
-        if not broken:
-            empty = Broken([], forced=False, last=True)
-            return [
-                place(text, empty, styles, frame(0), Align.LEFT, {}, self.line_spacing, default)
-            ]
-        return [
-            place(
-                text, line, styles, frame(n), paragraph.align, leaders, self.line_spacing, default
-            )
-            for n, line in enumerate(broken)
-        ]
+        return broken, styles, frame, leaders
 
     @staticmethod
     def _shape(text: str, item: Item, style: Style) -> None:

@@ -63,7 +63,7 @@ def place(
     scale = big.size / big.units
     baseline = (height - (big.ascender - big.descender) * scale) / 2 + big.ascender * scale
     natural = sum(item.width for item in items)
-    line_text = text[broken.items[0].start : broken.items[-1].end] if broken.items else ""
+    line_text = broken.text(text)
     if not items:
         return Line(height=height, width=0.0, text=line_text, baseline=baseline)
 
