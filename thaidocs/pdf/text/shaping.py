@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import sys
 from array import array
-from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
+from typing import NamedTuple
 
 import uharfbuzz as hb
 
@@ -20,9 +20,9 @@ from thaidocs.pdf.fonts import font_data
 from thaidocs.thai.segment import ZWSP, starts_cluster
 
 
-@dataclass(frozen=True)
-class Shaped:
-    """One shaped piece of text, in font units of its face."""
+class Shaped(NamedTuple):
+    """One shaped piece of text, in font units of its face: a named tuple, since new text
+    makes one per word and a frozen dataclass takes several times as long to make."""
 
     text: str
     glyphs: array[int]
@@ -63,16 +63,14 @@ def shape(path: Path, text: str) -> Shaped:
     # where harfbuzz starts another cluster: a grapheme's start there is a justification gap
     firsts = [i for i in range(1, len(clusters)) if clusters[i] != clusters[i - 1]]
     return Shaped(
-        text=text,
-        glyphs=array("i", [info.codepoint for info in infos]),
-        advances=array("i", advances),
-        x_offsets=array("i", x_offsets),
-        y_offsets=array("i", y_offsets),
-        pieces=_pieces(text, clusters, firsts),
-        gaps=array(
-            "i", [i for i in firsts if not clusters[i] or starts_cluster(text[clusters[i]])]
-        ),
-        width=sum(advances),
+        text,
+        array("i", [info.codepoint for info in infos]),
+        array("i", advances),
+        array("i", x_offsets),
+        array("i", y_offsets),
+        _pieces(text, clusters, firsts),
+        array("i", [i for i in firsts if not clusters[i] or starts_cluster(text[clusters[i]])]),
+        sum(advances),
     )
 
 
