@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 import thaidocs
 from thaidocs.errors import InputError
@@ -93,3 +94,17 @@ def test_yaml_too_deep_or_self_referring_is_refused(
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError, match=message):
         thaidocs.load(path)
+
+
+def test_a_render_loads_the_imaging_library_only_for_a_document_with_images(
+    tmp_path: Path,
+) -> None:
+    plain = ("render", "samples/announcement.yaml", "--format", "pdf", "--out", str(tmp_path))
+    assert _loaded_after(_cli(*plain), ("PIL._imaging",)) == set()
+    data = yaml.safe_load((ROOT / "samples" / "announcement.yaml").read_text(encoding="utf-8"))
+    data.setdefault("options", {})["emblem"] = str(ROOT / "docs" / "previews" / "memo.png")
+    source = tmp_path / "pictured.yaml"
+    source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    pictured = ("render", str(source), "--format", "pdf", "--out", str(tmp_path))
+    assert _loaded_after(_cli(*pictured), ("PIL._imaging",)) == {"PIL._imaging"}
+    assert (tmp_path / "pictured.pdf").read_bytes() == thaidocs.to_pdf(source)

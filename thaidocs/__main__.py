@@ -7,6 +7,7 @@ scripts probing the installed version pay for neither.
 from __future__ import annotations
 
 import gc
+import importlib.util
 import os
 import sys
 import types
@@ -27,6 +28,7 @@ def main() -> None:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     if os.environ["PYDANTIC_DISABLE_PLUGINS"] in _ALL_PLUGINS_OFF:
         _no_plugin_loader()
+    _pil_when_used()
     from thaidocs.cli import main as run
 
     try:
@@ -47,6 +49,28 @@ def _no_plugin_loader() -> None:
         loader = types.ModuleType(name, "pydantic's plugin loader, with every plugin off")
         loader.get_plugins = tuple  # type: ignore[attr-defined]
         sys.modules[name] = loader
+
+
+def _pil_when_used() -> None:
+    """ReportLab imports PIL.Image with itself (about 3 % of a cold render) for the images a
+    document may draw; most have none. In this process, which runs no threads while it
+    imports (the standard library's lazy loader is not thread-safe before Python 3.12), the
+    module is loaded when first used instead."""
+    name = "PIL.Image"
+    if name in sys.modules:
+        return
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None:
+        return
+    loader = importlib.util.LazyLoader(spec.loader)
+    spec.loader = loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    loader.exec_module(module)
+    # what ``from PIL import Image`` reads first: the import system would otherwise look at
+    # the module's spec, which loads it
+    package, _, attribute = name.rpartition(".")
+    setattr(sys.modules[package], attribute, module)
 
 
 if __name__ == "__main__":
