@@ -20,7 +20,6 @@ from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
-from itertools import accumulate
 
 from thaidocs.pdf.text.shaping import Shaped
 from thaidocs.thai.segment import (
@@ -205,18 +204,49 @@ def _total_fit(
 ) -> list[tuple[int, int]]:
     """(first item, end of content) of each line of ``items[start:stop]``."""
     piece = items[start:stop]
-    kinds = [item.kind for item in piece]
-    width = [0.0, *accumulate(0.0 if item.kind == Kind.TAB else item.width for item in piece)]
-    spaces = [0.0, *accumulate(item.width if item.kind == Kind.GLUE else 0.0 for item in piece)]
-    clusters = [0.0, *accumulate(item.stretch for item in piece)]
-    tabs = [0, *accumulate(int(kind == Kind.TAB) for kind in kinds)]
-    # content[k - start]: where a line broken before item k ends (trailing glue dropped), and
-    # last_tab[k - start]: the last tab before item k
+    # one line without a tab, nothing to choose: the usual piece (a title, a short line)
+    natural = 0.0
+    for item in piece:
+        if item.kind == Kind.TAB:
+            break
+        natural += item.width
+    else:
+        if natural <= available(first_line) + 0.01:
+            end = stop
+            while end > start and items[end - 1].kind == Kind.GLUE:
+                end -= 1
+            return [(start, end)]
+    # running sums before each item: natural width (tabs aside), space width, cluster
+    # stretch, tabs; content[k - start]: where a line broken before item k ends (trailing glue
+    # dropped), and last_tab[k - start]: the last tab before item k
+    width = [0.0]
+    spaces = [0.0]
+    clusters = [0.0]
+    tabs = [0]
     content = [start]
     last_tab = [-1]
-    for k, kind in enumerate(kinds, start):
-        content.append(content[-1] if kind == Kind.GLUE else k + 1)
-        last_tab.append(k if kind == Kind.TAB else last_tab[-1])
+    natural = space = cluster = 0.0
+    tab = 0
+    end = start
+    latest = -1
+    for k, item in enumerate(piece, start):
+        kind = item.kind
+        if kind == Kind.TAB:
+            tab += 1
+            latest = k
+        else:
+            natural += item.width
+        if kind == Kind.GLUE:
+            space += item.width
+        else:
+            end = k + 1
+        cluster += item.stretch
+        width.append(natural)
+        spaces.append(space)
+        clusters.append(cluster)
+        tabs.append(tab)
+        content.append(end)
+        last_tab.append(latest)
     rooms: dict[int, float] = {}
 
     def room_of(line: int) -> float:
@@ -225,8 +255,6 @@ def _total_fit(
             room = rooms[line] = available(line)
         return room
 
-    if tabs[-1] == 0 and width[-1] <= available(first_line) + 0.01:
-        return [(start, content[-1])]  # one line: nothing to choose
     breaks = [k for k in range(start + 1, stop) if items[k].before]
     penalties = [
         PENALTY["space"]
@@ -289,15 +317,18 @@ def _total_fit(
                         q = bisect_left(reach, target, q + 1, len(breaks) - 1) - 1
                     continue
             penalty = penalties[q]
+            cost = penalty**2
+            dear_break = penalty >= _DEAR
+            tabs_j, width_j, spaces_j, clusters_j = tabs[j], width[j], spaces[j], clusters[j]
             best = None
             overfull = []
             for a in active:
                 node = nodes[a]
                 room = node.room
                 i = a - start
-                if tabs[j] == tabs[i]:
-                    natural = width[j] - width[i]
-                    stretch = (spaces[j] - spaces[i]) * SPACE_STRETCH + clusters[j] - clusters[i]
+                if tabs_j == tabs[i]:
+                    natural = width_j - width[i]
+                    stretch = (spaces_j - spaces[i]) * SPACE_STRETCH + clusters_j - clusters[i]
                 else:
                     natural, space, cluster = measure(a, j + start, node.line)
                     stretch = space * SPACE_STRETCH + cluster
@@ -317,9 +348,9 @@ def _total_fit(
                     badness = min(100 + _RAGGED_SLOPE * (slack / stretch - 1), _RAGGED_CAP)
                 else:
                     badness = _RAGGED_CAP
-                demerits = node.demerits + (_LINE + badness) ** 2 + penalty**2
+                demerits = node.demerits + (_LINE + badness) ** 2 + cost
                 if best is None or demerits < best[0]:
-                    best = (demerits, a, node.line + 1, node.dear or penalty >= _DEAR)
+                    best = (demerits, a, node.line + 1, node.dear or dear_break)
             if overfull:
                 dropped = overfull
                 active = [a for a in active if a not in overfull]
