@@ -56,8 +56,14 @@ def place(
 ) -> Line:
     """Position a broken line's runs. ``tab_leaders``: item start offset -> leader of the tab
     stop the tab reached."""
-    items = [item for item in broken.items if item.kind == Kind.TAB or _drawn(item)]
-    used = [styles[item.style] for item in items] or [default_style]
+    items = [
+        item
+        for item in broken.items
+        if item.kind == Kind.TAB or (item.shaped is not None and item.shaped.glyphs)
+    ]
+    # the styles in order of first use: the first of the largest sets the baseline
+    used = [styles[style] for style in dict.fromkeys(item.style for item in items)]
+    used = used or [default_style]
     height = max(style.official for style in used) * line_spacing
     big = max(used, key=lambda style: style.size)
     scale = big.size / big.units
@@ -92,10 +98,10 @@ def place(
     run_x = x
     run_gap = 0.0
     for k, item in enumerate(items):
-        style = styles[item.style]
         justified = k > last_tab
         spread = gap if justified else 0.0
         if item.kind == Kind.TAB:
+            style = styles[item.style]
             if current:
                 runs.append(_run(current, styles, run_x, run_gap))
                 current = []
@@ -138,10 +144,6 @@ def _cluster_joints(region: Sequence[Item]) -> int:
 def _shaped(item: Item) -> Shaped:
     assert item.shaped is not None
     return item.shaped
-
-
-def _drawn(item: Item) -> bool:
-    return item.shaped is not None and bool(item.shaped.glyphs)
 
 
 def _run(items: list[Item], styles: Sequence[Style], x: float, gap: float) -> GlyphRun:
