@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from types import SimpleNamespace
 
 import uharfbuzz as hb
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from thaidocs.layout.measure import SARABUN_SCALE, sarabun_path
 from thaidocs.pdf.sfnt import mark_advance
@@ -141,15 +141,30 @@ def _face(path: Path, scale: float) -> FontFace:
     return FontFace(name=f"thaidocs-{path.stem}-{digest}", path=path, scale=scale)
 
 
+class _CanvasFont:
+    """The initial font of a ReportLab canvas, registered under the regular face's name.
+
+    A canvas starts each page by selecting its initial font, which for a built-in font writes
+    unembedded Helvetica into the page (no PDF/A) and for a "dynamic" one (a TrueType font,
+    embedded as it is drawn) writes nothing. The text engine draws with its own subsets and
+    never through ReportLab's fonts, so this font only says it is dynamic: ReportLab's
+    TTFont would parse the whole font file, in Python, at every start.
+    """
+
+    _dynamicFont = 1
+    _multiByte = 0
+
+    def __init__(self, name: str) -> None:
+        self.fontName = name
+        self.face = SimpleNamespace(name=name)
+
+
 @cache
 def _family(paths: tuple[Path, ...], scale: float) -> FontFamily:
     regular = _face(paths[0], scale)
     bold = _face(paths[1], scale) if len(paths) > 1 else regular
     if regular.name not in pdfmetrics.getRegisteredFontNames():
-        # The regular face only, registered so that a canvas may name it as its initial font
-        # (no stray Helvetica); the text engine embeds its own subsets and never draws through
-        # reportlab's fonts, so parsing the bold file here too would be wasted start-up time.
-        pdfmetrics.registerFont(TTFont(regular.name, str(regular.path)))
+        pdfmetrics.registerFont(_CanvasFont(regular.name))
     return FontFamily(regular=regular, bold=bold)
 
 
