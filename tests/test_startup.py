@@ -108,3 +108,16 @@ def test_a_render_loads_the_imaging_library_only_for_a_document_with_images(
     pictured = ("render", str(source), "--format", "pdf", "--out", str(tmp_path))
     assert _loaded_after(_cli(*pictured), ("PIL._imaging",)) == {"PIL._imaging"}
     assert (tmp_path / "pictured.pdf").read_bytes() == thaidocs.to_pdf(source)
+
+
+def test_with_plugins_off_the_command_answers_for_pydantic_s_plugin_loader() -> None:
+    script = (
+        "from thaidocs.__main__ import _no_plugin_loader\n"
+        "_no_plugin_loader()\n"
+        "from pydantic.plugin._loader import get_plugins\n"
+        "assert tuple(get_plugins()) == ()\n"
+        "assert 'importlib.metadata' not in sys.modules\n"
+        "from pydantic.plugin._loader import PYDANTIC_ENTRY_POINT_GROUP\n"  # anything else
+        "assert PYDANTIC_ENTRY_POINT_GROUP == 'pydantic'"
+    )
+    assert _loaded_after(script, ("importlib.metadata",)) == {"importlib.metadata"}

@@ -7,6 +7,7 @@ scripts probing the installed version pay for neither.
 from __future__ import annotations
 
 import gc
+import importlib
 import importlib.util
 import os
 import sys
@@ -45,10 +46,22 @@ def _no_plugin_loader() -> None:
     loader imports importlib.metadata (with email, zipfile and csv: about 15 ms) only to
     return none. With plugins off its one function is this module's."""
     name = "pydantic.plugin._loader"
-    if name not in sys.modules:
-        loader = types.ModuleType(name, "pydantic's plugin loader, with every plugin off")
-        loader.get_plugins = tuple  # type: ignore[attr-defined]
-        sys.modules[name] = loader
+    if name in sys.modules:
+        return
+    loader = types.ModuleType(name, "pydantic's plugin loader, with every plugin off")
+
+    def anything_else(attribute: str) -> object:
+        """What else a later pydantic may ask of its loader: the loader's own answer (not
+        what the import system asks of every module, such as ``__path__``)."""
+        if attribute.startswith("__"):
+            raise AttributeError(attribute)
+        if sys.modules.get(name) is loader:
+            del sys.modules[name]
+        return getattr(importlib.import_module(name), attribute)
+
+    loader.get_plugins = tuple  # type: ignore[attr-defined]
+    loader.__getattr__ = anything_else  # type: ignore[method-assign]
+    sys.modules[name] = loader
 
 
 def _pil_when_used() -> None:
