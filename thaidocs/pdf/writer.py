@@ -53,7 +53,6 @@ from thaidocs.pdf.metadata import NO_DATE, DocumentInfo
 from thaidocs.pdf.metadata import write as write_metadata
 from thaidocs.pdf.photo import PhotoFlow
 from thaidocs.pdf.structure import TaggedCanvas, Tagger, TaggingEngine
-from thaidocs.pdf.tables import TableFlow
 from thaidocs.pdf.text import Line, TextEngine
 from thaidocs.thai import to_thai_digits
 from thaidocs.thai.segment import Segmenter
@@ -206,6 +205,8 @@ def _flow(
     if isinstance(block, Spacer):
         return SpaceFlow(block.height)
     if isinstance(block, Table):
+        from thaidocs.pdf.tables import TableFlow  # most documents have no table
+
         return TableFlow.build(block, engine, keep_with_next=False)
     if isinstance(block, Photo):
         return PhotoFlow(block)
