@@ -72,8 +72,7 @@ def missing_glyphs(doc: Document) -> list[Problem]:
     page_format = doc.options.spec.get("page_number_format")
     if isinstance(page_format, str):
         fields.append(("options.spec.page_number_format", page_format))
-    unmapped = set(map(ord, "".join(text for _, text in fields))) - cmap
-    if all(_drawn(chr(code), cmap) for code in unmapped):
+    if next(undrawn("".join(text for _, text in fields), cmap), None) is None:
         return []  # the usual answer, from one pass over all the text
     found = []
     for path, text in fields:
