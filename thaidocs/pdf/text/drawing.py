@@ -121,14 +121,13 @@ class EmbeddedFont:
         self._natural: set[int] = set()
         #: (glyph, characters) -> character id, numbered after the glyph ids in order of use
         self._others: dict[tuple[int, str], int] = {}
-        #: TJ content by piece text, for this document's codes (see ``encode``)
-        self.encoded: dict[str, tuple[str, ...]] = {}
+        self._encoded: dict[str, tuple[str, ...]] = {}
         self._filler = self._data.hb_font.get_nominal_glyph(0x20) or 0
         self._filler_width = self._data.advance(self._filler) * self._factor
 
     def encode(self, shaped: Shaped) -> tuple[str, ...]:
         """TJ array content for ``shaped``, cut at its justification points."""
-        found = self.encoded.get(shaped.text)
+        found = self._encoded.get(shaped.text)
         if found is not None:
             return found
         template = _template(self.face.path, shaped.text)
@@ -140,7 +139,7 @@ class EmbeddedFont:
                 "".join(next(codes) if part == _SLOT else part for part in re.split("(\x00)", f))
                 for f in fragments
             )
-        self.encoded[shaped.text] = fragments
+        self._encoded[shaped.text] = fragments
         return fragments
 
     @property
@@ -356,22 +355,16 @@ def draw(canvas: Canvas, line: Line, x: float, y: float) -> None:
     if line.runs:
         ops.append("q BT")
         source = line.text.replace(ZWSP, "")
-        fonts = _documents.get(canvas._doc) or {}
         position = 0
         end: float | None = None  # where the previous run's pen stopped
         for k, run in enumerate(line.runs):
-            font = fonts.get(run.face) or embedded(canvas, run.face)
+            font = embedded(canvas, run.face)
             found = source.find(run.text, position)
             skipped = source[position:found] if found >= 0 else ""
             position = found + len(run.text) if found >= 0 else position
             scale = 1000 / run.size
-            joint = font.space(run.gap * scale) if run.gap else "  "
-            known = font.encoded.get
-            fragments = [
-                fragment
-                for piece in run.pieces
-                for fragment in (known(piece.text) or font.encode(piece))
-            ]
+            joint = font.space(run.gap * scale)
+            fragments = [fragment for piece in run.pieces for fragment in font.encode(piece)]
             start = x + run.x
             lead = ""
             text = run.text
