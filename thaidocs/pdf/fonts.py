@@ -66,6 +66,8 @@ class FontData:
     #: glyph id -> the text the glyph draws on its own: from the cmap, else from its name
     #: ("uni0E48.small" is U+0E48, "yoYingthai.less" is what "yoYingthai" is)
     natural: dict[int, str]
+    #: the space's glyph (0 if none): the invisible filler of wide gaps
+    space: int
 
     def advance(self, glyph: int) -> int:
         """The glyph's advance as embedded: its own, or a nominal one if it has none."""
@@ -107,6 +109,7 @@ def font_data(path: Path) -> FontData:
         italic_angle=italic_angle,
         glyph_count=face.glyph_count,
         natural=natural,
+        space=font.get_nominal_glyph(0x20) or 0,
     )
 
 

@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 import struct
 import sys
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 import uharfbuzz as hb
 from reportlab.pdfbase import pdfdoc
@@ -35,7 +36,7 @@ from reportlab.pdfgen.canvas import Canvas
 from thaidocs.caching import bounded_cache
 from thaidocs.pdf.fonts import FontData, FontFace, font_data
 from thaidocs.pdf.sfnt import widen_marks
-from thaidocs.pdf.text.line import Line
+from thaidocs.pdf.text.line import GlyphRun, Line
 from thaidocs.pdf.text.shaping import Shaped, shape
 from thaidocs.thai.segment import ZWSP
 
@@ -43,11 +44,17 @@ from thaidocs.thai.segment import ZWSP
 _KEEP_TABLES = ("glyf", "loca", "head", "hhea", "hmtx", "maxp", "cvt ", "fpgm", "prep", "OS/2")
 
 
-_SLOT = "\x00"
+#: where a shaped piece's content holds the character id a document gives one of its pairs
+_SLOT = "{}"
 
 #: the widest gap (thousandths of an em) left between glyph boxes: pdfminer.six reads more
 #: than a tenth of an em as a space
 _LOOSE = 80
+
+#: a glyph and characters it stands for that are not its own text (a ligature standing for
+#: one of its marks, an invisible filler standing for a tab): a document gives each pair a
+#: character id of its own, numbered in order of first use
+Pair = tuple[int, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +67,7 @@ class _Template:
 
     fragments: tuple[str, ...]
     natural: frozenset[int]
-    others: tuple[tuple[int, str], ...]
+    others: tuple[Pair, ...]
 
 
 def _template_bytes(template: _Template) -> int:
@@ -69,7 +76,7 @@ def _template_bytes(template: _Template) -> int:
     return 300 + text + 40 * len(template.natural) + 120 * len(template.others)
 
 
-@bounded_cache(share=0.2, sizeof=_template_bytes)
+@bounded_cache(share=0.1, sizeof=_template_bytes)
 def _template(path: Path, text: str) -> _Template:
     shaped = shape(path, text)
     data = font_data(path)
@@ -79,7 +86,7 @@ def _template(path: Path, text: str) -> _Template:
     parts: list[str] = []
     hexes: list[str] = []
     natural: set[int] = set()
-    others: list[tuple[int, str]] = []
+    others: list[Pair] = []
     carry = 0
     pieces = _exact_pieces(shaped)
     for i, glyph in enumerate(shaped.glyphs):
@@ -110,6 +117,80 @@ def _template(path: Path, text: str) -> _Template:
     return _Template(tuple(fragments), frozenset(natural), tuple(others))
 
 
+def _spacing(
+    data: FontData, width: float, text: str = ""
+) -> tuple[str, tuple[Pair, ...], tuple[Pair, ...]]:
+    """TJ content moving the pen ``width`` thousandths of an em right, standing for ``text``,
+    with a slot for each filler's character id; the pairs a document numbers for it, in
+    order (the filler standing for nothing always, even where one filler is enough); and the
+    pair of each slot.
+
+    Extractors that find words by the gaps between glyph boxes (pdfminer.six, pypdf) read a
+    gap wider than about a tenth of an em as a space. So a wider gap, made by justification
+    or a tab, is filled with invisible space glyphs that stand for nothing (or for the tab)
+    and the pen moves only the small rest by number.
+    """
+    fillers = ""
+    numbered: tuple[Pair, ...] = ()
+    slots: tuple[Pair, ...] = ()
+    if (width > _LOOSE or text) and data.space:
+        filler_width = data.advance(data.space) * (1000 / data.units)
+        count = max(math.ceil((width - _LOOSE) / filler_width), 1)
+        numbered = ((data.space, text), (data.space, ""))
+        slots = numbered[:1] + numbered[1:] * (count - 1)
+        fillers = "<" + _SLOT * count + ">"
+        width -= count * filler_width
+    number = _fmt(-width) if abs(width) > 0.0005 else ""
+    return f" {fillers}{' ' if fillers and number else ''}{number} ", numbered, slots
+
+
+class RunContent(NamedTuple):
+    """A glyph run as drawn, the same in every document: its TJ content with a slot for the
+    character id of each pair, which each document numbers in order of first use."""
+
+    #: glyphs drawing their own text (character id = glyph id), each once: a tuple holds them
+    #: in a fifth of a set's bytes, and is only ever added to the document's set
+    natural: tuple[int, ...]
+    #: the pairs in the order a document first meets them: the justification gaps' own first
+    pairs: tuple[Pair, ...]
+    #: the TJ array's content
+    body: str
+    #: the pair of each slot of ``body``, in order
+    slots: tuple[Pair, ...]
+    #: the pieces of ``body`` between justification gaps
+    fragments: int
+    #: the run's text in UTF-16BE hex, for its /ActualText
+    actual: str
+    size: str
+    color: str
+
+
+def _run_content(run: GlyphRun, piece: Callable[[str], _Template]) -> RunContent:
+    """``run``'s content, from the ``piece`` template of each of its shaped pieces."""
+    templates = [piece(shaped.text) for shaped in run.pieces]
+    joint, numbered, joint_slots = _spacing(font_data(run.face.path), run.gap * (1000 / run.size))
+    fragments = [fragment for template in templates for fragment in template.fragments]
+    others = tuple(pair for template in templates for pair in template.others)
+    slots = others
+    if joint_slots and len(fragments) > 1:  # wide gaps: fillers between the fragments
+        pairs = iter(others)
+        interleaved = list(islice(pairs, fragments[0].count(_SLOT)))
+        for fragment in fragments[1:]:
+            interleaved += joint_slots
+            interleaved += islice(pairs, fragment.count(_SLOT))
+        slots = tuple(interleaved)
+    return RunContent(
+        tuple(set().union(*[template.natural for template in templates])),
+        numbered + others,
+        joint.join(fragments),
+        slots,
+        len(fragments),
+        run.text.encode("utf-16-be").hex().upper(),
+        _fmt(run.size),
+        _color(run.color),
+    )
+
+
 class EmbeddedFont:
     """One face in one document: the glyphs it uses, and its PDF objects at save time."""
 
@@ -120,51 +201,46 @@ class EmbeddedFont:
         self._factor = 1000 / self._data.units
         self._natural: set[int] = set()
         #: (glyph, characters) -> character id, numbered after the glyph ids in order of use
-        self._others: dict[tuple[int, str], int] = {}
-        self._encoded: dict[str, tuple[str, ...]] = {}
-        self._filler = self._data.hb_font.get_nominal_glyph(0x20) or 0
-        self._filler_width = self._data.advance(self._filler) * self._factor
+        self._others: dict[Pair, int] = {}
+        #: the template of each piece drawn so far: a document repeats its words
+        self._pieces: dict[str, _Template] = {}
 
-    def encode(self, shaped: Shaped) -> tuple[str, ...]:
-        """TJ array content for ``shaped``, cut at its justification points."""
-        found = self._encoded.get(shaped.text)
-        if found is not None:
-            return found
-        template = _template(self.face.path, shaped.text)
-        self._natural.update(template.natural)
-        fragments = template.fragments
-        if template.others:
-            codes = iter(f"{self._code(key):04X}" for key in template.others)
-            fragments = tuple(
-                "".join(next(codes) if part == _SLOT else part for part in re.split("(\x00)", f))
-                for f in fragments
-            )
-        self._encoded[shaped.text] = fragments
-        return fragments
+    def content(self, run: GlyphRun) -> RunContent:
+        """``run``'s content: made at its first draw in any document, then kept with the run
+        (in a batch, the layouts the documents share keep their runs)."""
+        content = run.content
+        if content is None:
+            content = _run_content(run, self._piece)
+            object.__setattr__(run, "content", content)  # a cache, no part of the run's value
+        return content
+
+    def _piece(self, text: str) -> _Template:
+        template = self._pieces.get(text)
+        if template is None:
+            template = self._pieces[text] = _template(self.face.path, text)
+        return template
+
+    def fill(self, content: RunContent) -> str:
+        """The TJ array content of a run drawn in this document."""
+        self._natural.update(content.natural)
+        if not content.pairs:
+            return content.body
+        codes = {pair: f"{self._code(pair):04X}" for pair in content.pairs}
+        return content.body.format(*[codes[pair] for pair in content.slots])
+
+    def space(self, width: float, text: str = "") -> str:
+        """TJ content moving the pen ``width`` thousandths of an em right, standing for
+        ``text`` (see ``_spacing``)."""
+        body, numbered, slots = _spacing(self._data, width, text)
+        if not numbered:
+            return body
+        for pair in numbered:
+            self._code(pair)
+        return body.format(*[f"{self._code(pair):04X}" for pair in slots])
 
     @property
     def units(self) -> int:
         return self._data.units
-
-    def space(self, width: float, text: str = "") -> str:
-        """TJ content moving the pen ``width`` thousandths of an em right, standing for
-        ``text``.
-
-        Extractors that find words by the gaps between glyph boxes (pdfminer.six, pypdf)
-        read a gap wider than about a tenth of an em as a space. So a wider gap, made by
-        justification or a tab, is filled with invisible space glyphs that stand for nothing
-        (or for the tab) and the pen moves only the small rest by number.
-        """
-        fillers = ""
-        if (width > _LOOSE or text) and self._filler:
-            count = max(math.ceil((width - _LOOSE) / self._filler_width), 1)
-            codes = [self._code((self._filler, text))] + [self._code((self._filler, ""))] * (
-                count - 1
-            )
-            fillers = "<" + "".join(f"{code:04X}" for code in codes) + ">"
-            width -= count * self._filler_width
-        number = _fmt(-width) if abs(width) > 0.0005 else ""
-        return f" {fillers}{' ' if fillers and number else ''}{number} "
 
     def _code(self, key: tuple[int, str]) -> int:
         code = self._others.get(key)
@@ -333,13 +409,17 @@ _documents: weakref.WeakKeyDictionary[Any, dict[FontFace, EmbeddedFont]] = (
 )
 
 
-def embedded(canvas: Canvas, face: FontFace) -> EmbeddedFont:
-    doc = canvas._doc
-    fonts = _documents.setdefault(doc, {})
-    font = fonts.get(face)
-    if font is None:
-        font = fonts[face] = EmbeddedFont(face, f"TD{len(fonts)}")
-        doc.delayedFonts.append(font)
+def _embedded(doc: Any) -> dict[FontFace, EmbeddedFont]:
+    """The faces embedded in ``doc`` so far, in order of first use."""
+    fonts = _documents.get(doc)
+    if fonts is None:
+        fonts = _documents[doc] = {}
+    return fonts
+
+
+def _embed(doc: Any, fonts: dict[FontFace, EmbeddedFont], face: FontFace) -> EmbeddedFont:
+    font = fonts[face] = EmbeddedFont(face, f"TD{len(fonts)}")
+    doc.delayedFonts.append(font)
     return font
 
 
@@ -347,7 +427,8 @@ def draw(canvas: Canvas, line: Line, x: float, y: float) -> None:
     """Draw ``line`` with its box's top-left at (x, y)."""
     baseline = y - line.baseline
     ops: list[str] = []
-    marker = _markers.get(canvas._doc)
+    doc = canvas._doc
+    marker = _markers.get(doc)
     marks = marker.runs(canvas, line) if marker is not None else None
     artifact = marker is not None and marks is None and bool(line.runs)
     if artifact:
@@ -357,31 +438,28 @@ def draw(canvas: Canvas, line: Line, x: float, y: float) -> None:
         source = line.text.replace(ZWSP, "")
         position = 0
         end: float | None = None  # where the previous run's pen stopped
+        base = _fmt(baseline)
+        fonts = _embedded(doc)
         for k, run in enumerate(line.runs):
-            font = embedded(canvas, run.face)
+            font = fonts.get(run.face) or _embed(doc, fonts, run.face)
+            content = font.content(run)
             found = source.find(run.text, position)
             skipped = source[position:found] if found >= 0 else ""
             position = found + len(run.text) if found >= 0 else position
-            scale = 1000 / run.size
-            joint = font.space(run.gap * scale)
-            fragments = [fragment for piece in run.pieces for fragment in font.encode(piece)]
+            body = font.fill(content)
             start = x + run.x
-            lead = ""
-            text = run.text
+            actual = content.actual
             if end is not None and start - end > 0:
                 tab = "\t" if "\t" in skipped else ""
-                lead = font.space((start - end) * scale, tab)
-                text = tab + text
+                body = font.space((start - end) * (1000 / run.size), tab) + body
+                actual = ("0009" if tab else "") + actual
                 start = end
-            actual = ("\ufeff" + text).encode("utf-16-be").hex().upper()
-            size = _fmt(run.size)
-            body = lead + joint.join(fragments)
             ops.append(
-                f"{_color(run.color)} /Span<</ActualText<{actual}>{marks[k] if marks else ''}>>BDC"
+                f"{content.color} /Span<</ActualText<FEFF{actual}>{marks[k] if marks else ''}>>BDC"
                 f" /{font.resource} 1 Tf"
-                f" {size} 0 0 {size} {_fmt(start)} {_fmt(baseline)} Tm[{body}]TJ EMC"
+                f" {content.size} 0 0 {content.size} {_fmt(start)} {base} Tm[{body}]TJ EMC"
             )
-            end = x + run.x + run.advance + run.gap * (len(fragments) - 1)
+            end = x + run.x + run.advance + run.gap * (content.fragments - 1)
         ops.append("ET Q")
     if artifact:
         ops.append("EMC")

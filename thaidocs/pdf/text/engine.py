@@ -33,14 +33,15 @@ CM = 72 / 2.54
 
 def _lines_bytes(lines: tuple[Line, ...]) -> int:
     """About the bytes of a kept layout and its key: the paragraph's text twice (in the key
-    and in the lines), and each line's runs (their shaped pieces are the shaping cache's)."""
+    and in the lines), each line's runs (their shaped pieces are the shaping cache's), and
+    what the runs keep once drawn (``drawing.RunContent``: about 40 bytes a character)."""
     text = sum(len(line.text) for line in lines)
     runs = sum(len(line.runs) for line in lines)
-    return 600 + 4 * text + 160 * len(lines) + 200 * runs
+    return 600 + 44 * text + 160 * len(lines) + 200 * runs
 
 
 #: layouts by paragraph, width and engine setup
-_layouts: BoundedStore[Hashable, tuple[Line, ...]] = BoundedStore(share=0.09, sizeof=_lines_bytes)
+_layouts: BoundedStore[Hashable, tuple[Line, ...]] = BoundedStore(share=0.19, sizeof=_lines_bytes)
 
 
 class TextEngine:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from thaidocs.pdf.fonts import FontFace
 from thaidocs.pdf.text.shaping import Shaped
+
+if TYPE_CHECKING:
+    from thaidocs.pdf.text.drawing import RunContent
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +30,9 @@ class GlyphRun:
     gap: float = 0.0
     #: natural width of the pieces in pt (the gaps not counted)
     advance: float = 0.0
+    #: the run's content stream, the same in every document that draws it: made at its first
+    #: draw and kept here, with the run, by the layouts a batch shares (see ``drawing``)
+    content: RunContent | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
