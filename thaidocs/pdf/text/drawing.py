@@ -25,7 +25,7 @@ import sys
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
@@ -169,8 +169,8 @@ def _run_content(run: GlyphRun, piece: Callable[[str], _Template]) -> RunContent
     """``run``'s content, from the ``piece`` template of each of its shaped pieces."""
     templates = [piece(shaped.text) for shaped in run.pieces]
     joint, numbered, joint_slots = _spacing(font_data(run.face.path), run.gap * (1000 / run.size))
-    fragments = [fragment for template in templates for fragment in template.fragments]
-    others = tuple(pair for template in templates for pair in template.others)
+    fragments = list(chain.from_iterable([template.fragments for template in templates]))
+    others = tuple(chain.from_iterable([template.others for template in templates]))
     slots = others
     if joint_slots and len(fragments) > 1:  # wide gaps: fillers between the fragments
         pairs = iter(others)
