@@ -8,8 +8,6 @@ the OPM typing guide; [H] values are house defaults a caller may override::
     # or in the input file:  options: {spec: {date_line_indent: 4.5}}
 """
 
-from __future__ import annotations
-
 import string
 from typing import Annotated, Any, Self
 
@@ -228,7 +226,7 @@ class LayoutSpec(BaseModel):
         return self
 
     @classmethod
-    def defaults(cls) -> LayoutSpec:
+    def defaults(cls) -> "LayoutSpec":
         """The house defaults, the same object each time. They are valid by construction (the
         tests validate them), so no validator is built for a render that overrides nothing."""
         return _DEFAULTS

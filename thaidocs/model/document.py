@@ -4,8 +4,6 @@ Paths (signature images, emblem, fonts) are resolved against the input file's fo
 as the validation context ``{"base_dir": Path}``; without it, against the working directory.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -148,7 +146,7 @@ class Clause(_Strict):
     text: NonEmpty
     #: ``ClauseItem``, defined below, is looked up when the validator is first built: the
     #: models defer that to their first use, so a process builds only the ones it validates
-    clauses: list[ClauseItem] = Field(default_factory=list)
+    clauses: "list[ClauseItem]" = Field(default_factory=list)
 
 
 def _clause_kind(value: Any) -> str | None:

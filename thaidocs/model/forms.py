@@ -5,8 +5,6 @@ They build on the pieces of :mod:`thaidocs.model.document` (blocks, clauses, sig
 options) and are validated the same way: every bad field is named by its path.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from collections.abc import Mapping
