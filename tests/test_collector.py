@@ -83,3 +83,17 @@ def test_writers_in_threads_turn_it_back_on_only_when_the_last_is_done() -> None
     for thread in threads:
         thread.join()
     assert gc.isenabled()
+
+
+@pytest.mark.usefixtures("collector_on")
+def test_settling_freezes_once_when_the_next_pause_is_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    frozen: list[tuple[int, bool]] = []  # per freeze: writers running, collector on
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append((collector._running, gc.isenabled())))
+    doc = thaidocs.load(SAMPLE)
+    thaidocs.to_pdf(doc)
+    assert frozen == []  # only when asked
+    collector.settle_after_next_pause()
+    thaidocs.to_pdf(doc)  # its writer's own pause is inside to_pdf's: one freeze, at the end
+    thaidocs.to_pdf(doc)
+    assert frozen == [(0, False)]
+    assert gc.isenabled()

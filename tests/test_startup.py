@@ -80,6 +80,26 @@ def test_a_pdf_render_from_the_command_line_loads_the_pdf_path_alone(tmp_path: P
     assert loaded == {"reportlab", "uharfbuzz", "click", "pydantic"}
 
 
+def test_a_one_file_render_from_the_command_line_runs_no_cycle_collection(
+    tmp_path: Path,
+) -> None:
+    # what the imports and the document make all lives until the process ends: walking it
+    # would free nothing
+    args = ("render", "samples/announcement.yaml", "--format", "pdf", "--out", str(tmp_path))
+    script = (
+        "import gc, sys\n"
+        "runs = []\n"
+        "gc.callbacks.append(lambda phase, info: runs.append(info) if phase == 'start' else 0)\n"
+        f"{_cli(*args)}\n"
+        "print('runs:', len(runs), 'on:', gc.isenabled())"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert (tmp_path / "announcement.pdf").is_file()
+    assert done.stdout.splitlines()[-1] == "runs: 0 on: True"
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

@@ -30,14 +30,22 @@ def main() -> None:
     if os.environ["PYDANTIC_DISABLE_PLUGINS"] in _ALL_PLUGINS_OFF:
         _no_plugin_loader()
     _pil_when_used()
+    # Nothing the command's framework imports is ever garbage: no collection while it loads,
+    # and none to walk it later; likewise what the first document's imports make.
+    gc.disable()
     from thaidocs.cli import main as run
+    from thaidocs.collector import settle_after_next_pause
+
+    gc.freeze()
+    gc.enable()
+    settle_after_next_pause()
 
     try:
         run()
     finally:
         # The command is done and the process is ending: spare Python's last garbage
-        # collections a walk over every object the imports made (pydantic's schemas, the word
-        # list), some 50 ms of a cold render. Exit handlers still run, output is flushed.
+        # collections a walk over every object still alive (the caches' entries and what
+        # any later import made). Exit handlers still run, output is flushed.
         gc.freeze()
 
 

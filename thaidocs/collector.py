@@ -20,13 +20,28 @@ _lock = threading.Lock()
 _running = 0
 #: whether the collector was on when the first of them started
 _was_enabled = False
+#: whether the end of the next pause moves everything alive out of the collector's reach
+_settle = False
+
+
+def settle_after_next_pause() -> None:
+    """For a process that renders and ends, such as the command: once the next pause is
+    over, everything alive is moved out of the collector's reach (``gc.freeze``).
+
+    The first document of a process imports the writers and the model, and what the imports
+    make (classes, pydantic's validators, the word list) lives as long as the process. Left
+    to the collector, all of it would be walked at its next collection, some 20 ms of a
+    cold render, to free nothing. What garbage cycles that one document left are kept too.
+    """
+    global _settle
+    _settle = True
 
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """Pause the cycle collector until the last writer running (in any thread) is done;
     leave it off if it was off."""
-    global _running, _was_enabled
+    global _running, _was_enabled, _settle
     with _lock:
         if _running == 0:
             _was_enabled = gc.isenabled()
@@ -37,5 +52,9 @@ def collector_paused() -> Iterator[None]:
     finally:
         with _lock:
             _running -= 1
-            if _running == 0 and _was_enabled:
-                gc.enable()
+            if _running == 0:
+                if _settle:
+                    _settle = False
+                    gc.freeze()
+                if _was_enabled:
+                    gc.enable()
