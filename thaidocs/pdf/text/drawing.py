@@ -258,8 +258,9 @@ class EmbeddedFont:
         tag = "".join(chr(65 + b % 26) for b in digest[:6])
         base = f"{tag}+{data.postscript_name}"
 
-        program = _stream(doc, _subset(self.face.path, tuple(glyphs)))
-        program.dictionary["Length1"] = len(program.content)
+        subset = _subset(self.face.path, tuple(glyphs))
+        program = _stream(doc, subset.program, subset.deflated)
+        program.dictionary["Length1"] = len(subset.program)
         descriptor = pdfdoc.PDFDictionary(
             {
                 "Type": pdfdoc.PDFName("FontDescriptor"),
@@ -348,9 +349,17 @@ def _widths(advances: list[tuple[int, int]]) -> bytes:
     return f"[{body}]".encode("ascii")
 
 
-@bounded_cache(share=0.05, sizeof=len)
-def _subset(path: Path, glyphs: tuple[int, ...]) -> bytes:
-    """The font program of ``glyphs``: a batch of documents mostly draws the same glyphs."""
+class _Subset(NamedTuple):
+    """A font program of the glyphs a document draws, and the same compressed."""
+
+    program: bytes
+    deflated: bytes
+
+
+@bounded_cache(share=0.05, sizeof=lambda subset: len(subset.program) + len(subset.deflated))
+def _subset(path: Path, glyphs: tuple[int, ...]) -> _Subset:
+    """The font program of ``glyphs``: a batch of documents mostly draws the same glyphs, so
+    each program is made, and compressed as ReportLab compresses a stream, once."""
     data = font_data(path)
     subset_input = hb.SubsetInput()
     for glyph in [0, *glyphs]:
@@ -361,13 +370,22 @@ def _subset(path: Path, glyphs: tuple[int, ...]) -> bytes:
         if tag not in _KEEP_TABLES:
             drop.add(int.from_bytes(tag.encode("latin-1"), "big"))
     face = hb.subset(data.hb_face, subset_input)
-    return widen_marks(bytes(face.blob.data), data.units)
+    program = widen_marks(bytes(face.blob.data), data.units)
+    return _Subset(program, pdfdoc.PDFZCompress.encode(program))
 
 
-def _stream(doc: Any, content: bytes) -> Any:
+def _stream(doc: Any, content: bytes, deflated: bytes | None = None) -> Any:
+    """A stream of ``content``, compressed if the document compresses (``deflated``: the
+    content already compressed, as ReportLab would)."""
     stream = pdfdoc.PDFStream(content=content)
     if doc.compression:
-        stream.filters = [pdfdoc.PDFZCompress]
+        if deflated is None:
+            stream.filters = [pdfdoc.PDFZCompress]
+        else:
+            stream.content = deflated
+            stream.dictionary["Filter"] = pdfdoc.PDFArray(
+                [pdfdoc.PDFName(pdfdoc.PDFZCompress.pdfname)]
+            )
     return stream
 
 
