@@ -18,12 +18,14 @@ HEAVY = ("docx", "lxml", "reportlab", "uharfbuzz", "pyhanko", "pikepdf", "jinja2
 FRAMEWORK = ("click", "rich", "typer", "pydantic")
 #: what a render has no use for: the proofreading checks, urllib (which xml.sax pulls in),
 #: asyncio (which older typing_extensions imported with pydantic), importlib.metadata (which
-#: pydantic's plugin loader imports even with every plugin off)
+#: pydantic's plugin loader imports even with every plugin off), the TOML reader (for a YAML
+#: input)
 UNUSED_BY_A_RENDER = (
     "thaidocs.proofread.script",
     "urllib.request",
     "asyncio",
     "importlib.metadata",
+    "tomllib",
 )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
+import sys
 from collections.abc import Mapping
 from decimal import Decimal
 from functools import cache
@@ -84,16 +84,14 @@ def _parse(raw: bytes, suffix: str, source: str) -> Any:
         if suffix == ".json":
             return json.loads(text, parse_int=_json_int, parse_constant=_json_constant)
         if suffix == ".toml":
+            import tomllib  # only for a TOML file: most inputs are YAML
+
             return tomllib.loads(text)
         return load_yaml(text)
     except RecursionError:
         problem = Problem("", f"nested more than {MAX_DEPTH} levels deep", "flatten the structure")
     except json.JSONDecodeError as exc:
         problem = Problem(f"line {exc.lineno}", f"JSON syntax: {exc.msg} (column {exc.colno})")
-    except tomllib.TOMLDecodeError as exc:
-        toml_line = getattr(exc, "lineno", None)
-        where = f"line {toml_line}" if toml_line else ""
-        problem = Problem(where, f"TOML syntax: {exc}")
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else ""
@@ -101,8 +99,14 @@ def _parse(raw: bytes, suffix: str, source: str) -> Any:
         column = f" (column {mark.column + 1})" if mark is not None else ""
         kind = "YAML" if isinstance(exc, InputShapeError) else "YAML syntax"
         problem = Problem(where, f"{kind}: {what}{column}")
-    except ValueError as exc:  # a number too long to read, a JSON NaN
-        problem = Problem("", f"a value cannot be read: {exc}")
+    except ValueError as exc:  # TOML syntax, a number too long to read, a JSON NaN
+        toml = sys.modules.get("tomllib")  # a TOML error comes only once it is imported
+        if toml is not None and isinstance(exc, toml.TOMLDecodeError):
+            toml_line = getattr(exc, "lineno", None)
+            where = f"line {toml_line}" if toml_line else ""
+            problem = Problem(where, f"TOML syntax: {exc}")
+        else:
+            problem = Problem("", f"a value cannot be read: {exc}")
     raise InputError([problem], source)
 
 
