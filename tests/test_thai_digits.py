@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from thaidocs.thai import convert_digits, to_arabic_digits, to_thai_digits
+from thaidocs.thai.digits import _LATIN, _PROTECTED
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 
@@ -113,3 +114,32 @@ def test_round_trip(text: str) -> None:
 @pytest.mark.parametrize("code", ["IAP2", "COVID-19", "A4", "ISO9001", "PM2.5"])
 def test_latin_codes_keep_their_digits(code: str) -> None:
     assert to_thai_digits(f"ตาม {code} ปี 2567") == f"ตาม {code} ปี ๒๕๖๗"
+
+
+_SPAN_TEXT = st.lists(
+    st.one_of(
+        _PIECES,
+        st.sampled_from(["ก@ข.ค", "สมชาย@กรม.ไทย ๑๒", "\u212a2", "\u017f9", "k-9", "ـ๑"]),
+        st.text(st.characters(codec="utf-8", categories=["L", "N", "P", "Z"]), max_size=8),
+    ),
+    max_size=6,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SPAN_TEXT)
+def test_text_left_unsearched_holds_nothing_to_keep(text: str) -> None:
+    # text without a Latin letter or an "@" is not searched for URLs, addresses and codes:
+    # the search would find none there (the Kelvin sign and the long s are Latin letters to it)
+    if _LATIN.search(text) is None:
+        assert _PROTECTED.search(text) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(codec="utf-8")))
+def test_only_digits_change(text: str) -> None:
+    # each digit in turn, everything else as it was: as a translation table would give it
+    expected = text.translate(str.maketrans("0123456789", THAI_DIGITS))
+    assert to_thai_digits(text, verbatim=[text]) == text
+    if _LATIN.search(text) is None:
+        assert to_thai_digits(text) == expected

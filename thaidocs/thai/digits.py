@@ -7,14 +7,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Digits = Literal["thai", "arabic"]
 
 _ARABIC = "0123456789"
 _THAI = "๐๑๒๓๔๕๖๗๘๙"
-_TO_THAI = str.maketrans(_ARABIC, _THAI)
-_TO_ARABIC = str.maketrans(_THAI, _ARABIC)
+
+
+class _Direction(NamedTuple):
+    """The digits to convert and their table. Runs of them are found first and only those
+    translated: ``str.translate`` looks up every character of Thai text one at a time, and a
+    paragraph holds a few digits at most."""
+
+    digits: re.Pattern[str]
+    table: dict[int, int]
+
+
+_TO_THAI = _Direction(re.compile("[0-9]+"), str.maketrans(_ARABIC, _THAI))
+_TO_ARABIC = _Direction(re.compile("[๐-๙]+"), str.maketrans(_THAI, _ARABIC))
 
 # Classes here treat Arabic and Thai digits alike (\w, [^\s…]), so a span found before
 # conversion is found again after it and a round trip restores the text exactly.
@@ -27,9 +38,14 @@ _PROTECTED = re.compile(
 )
 
 
+#: what every span of ``_PROTECTED`` holds: a Latin letter (a URL, a code) or an "@" (an
+#: address, which may be written in Thai); text with neither is not searched
+_LATIN = re.compile("[a-z@]", re.IGNORECASE)
+
+
 def _spans(text: str, verbatim: Iterable[str]) -> list[tuple[int, int]]:
     """Merged (start, end) spans whose digits must stay as written."""
-    found = [m.span() for m in _PROTECTED.finditer(text)]
+    found = [m.span() for m in _PROTECTED.finditer(text)] if _LATIN.search(text) else []
     for piece in verbatim:
         if piece:
             found.extend(
@@ -44,20 +60,25 @@ def _spans(text: str, verbatim: Iterable[str]) -> list[tuple[int, int]]:
     return merged
 
 
-def _convert(value: str | int, table: dict[int, int], verbatim: Iterable[str]) -> str:
+def _convert(value: str | int, direction: _Direction, verbatim: Iterable[str]) -> str:
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise TypeError(f"expected str or int, got {type(value).__name__}")
     text = str(value)
-    if text.translate(table) == text:
+    if direction.digits.search(text) is None:
         return text  # no digit to convert
     parts: list[str] = []
     position = 0
     for start, end in _spans(text, verbatim):
-        parts.append(text[position:start].translate(table))
+        parts.append(_translated(text[position:start], direction))
         parts.append(text[start:end])
         position = end
-    parts.append(text[position:].translate(table))
+    parts.append(_translated(text[position:], direction))
     return "".join(parts)
+
+
+def _translated(text: str, direction: _Direction) -> str:
+    table = direction.table
+    return direction.digits.sub(lambda run: run.group().translate(table), text)
 
 
 def to_thai_digits(value: str | int, *, verbatim: Iterable[str] = ()) -> str:
