@@ -238,10 +238,6 @@ class EmbeddedFont:
             self._code(pair)
         return body.format(*[f"{self._code(pair):04X}" for pair in slots])
 
-    @property
-    def units(self) -> int:
-        return self._data.units
-
     def _code(self, key: tuple[int, str]) -> int:
         code = self._others.get(key)
         if code is None:
