@@ -165,10 +165,11 @@ class RunContent(NamedTuple):
     color: str
 
 
-def _run_content(run: GlyphRun, piece: Callable[[str], _Template]) -> RunContent:
-    """``run``'s content, from the ``piece`` template of each of its shaped pieces."""
+def _run_content(run: GlyphRun, data: FontData, piece: Callable[[str], _Template]) -> RunContent:
+    """``run``'s content in its face (``data``), from the ``piece`` template of each of its
+    shaped pieces."""
     templates = [piece(shaped.text) for shaped in run.pieces]
-    joint, numbered, joint_slots = _spacing(font_data(run.face.path), run.gap * (1000 / run.size))
+    joint, numbered, joint_slots = _spacing(data, run.gap * (1000 / run.size))
     fragments = list(chain.from_iterable([template.fragments for template in templates]))
     others = tuple(chain.from_iterable([template.others for template in templates]))
     slots = others
@@ -210,7 +211,7 @@ class EmbeddedFont:
         (in a batch, the layouts the documents share keep their runs)."""
         content = run.content
         if content is None:
-            content = _run_content(run, self._piece)
+            content = _run_content(run, self._data, self._piece)
             object.__setattr__(run, "content", content)  # a cache, no part of the run's value
         return content
 
@@ -223,15 +224,16 @@ class EmbeddedFont:
     def fill(self, content: RunContent) -> str:
         """The TJ array content of a run drawn in this document."""
         self._natural.update(content.natural)
-        if not content.pairs:
-            return content.body
-        codes = {pair: f"{self._code(pair):04X}" for pair in content.pairs}
-        return content.body.format(*[codes[pair] for pair in content.slots])
+        return self._filled(content.body, content.pairs, content.slots)
 
     def space(self, width: float, text: str = "") -> str:
         """TJ content moving the pen ``width`` thousandths of an em right, standing for
         ``text`` (see ``_spacing``)."""
-        body, numbered, slots = _spacing(self._data, width, text)
+        return self._filled(*_spacing(self._data, width, text))
+
+    def _filled(self, body: str, numbered: tuple[Pair, ...], slots: tuple[Pair, ...]) -> str:
+        """``body`` with this document's character id in each slot, the ``numbered`` pairs
+        given theirs first, in that order."""
         if not numbered:
             return body
         for pair in numbered:
