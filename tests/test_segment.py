@@ -3,10 +3,22 @@ characters a line may not start or end with."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+import itertools
+import re
+
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from thaidocs.thai.segment import ZWSP, Break, Segmenter, cluster_starts, word_joints
+from thaidocs.thai import segment
+from thaidocs.thai.segment import (
+    ZWSP,
+    Break,
+    Segmenter,
+    cluster_starts,
+    glue_spans,
+    is_glue,
+    word_joints,
+)
 
 AGENCY = "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาเพชรบุรี"
 
@@ -217,3 +229,78 @@ def test_no_line_starts_or_ends_badly(tokens: list[tuple[str, str]]) -> None:
         assert text[i] not in "ะาำๅๆฯ)" and not "\u0e31" <= text[i] <= "\u0e3a"
         assert not "\u0e47" <= text[i] <= "\u0e4e"
         assert text[:i].rstrip(" " + ZWSP)[-1] not in "เแโใไ("
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from([" ", "  ", "\t", "\n", ZWSP, "\u00a0", "\u2007", "\u202f", "\u3000"]),
+            st.sampled_from(["การ", "ทำงาน", "x", "๑๒"]),
+            st.text(max_size=2),
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_glue_spans_are_the_runs_of_white_space_and_of_zero_width_space(text: str) -> None:
+    runs: list[tuple[int, int]] = []
+    position = 0
+    for kind, chars in itertools.groupby(text, key=lambda c: "zwsp" if c == ZWSP else is_glue(c)):
+        width = len(list(chars))
+        if kind:
+            runs.append((position, position + width))
+        position += width
+    assert sorted(glue_spans(text)) == runs
+
+
+#: the number rules as plain patterns, each searched from every position: what the segmenter's
+#: quicker searches must find
+_D = "[0-9\u0e50-\u0e59]"
+_PLAIN_SHORT = re.compile(rf"(?<![\w.,]){_D}+(?:[,.:/\-]{_D}+)*[ \u00a0]*(?=[\u0e01-\u0e4e])")
+_PLAIN_BEFORE = re.compile(rf"(?<=\S) +(?={_D})")
+
+
+def _plain_glued(text: str) -> list[int]:
+    glued: list[int] = []
+    if not re.search(_D, text):
+        return glued
+    for match in segment._GLUED_NUMBERS.finditer(text):
+        glued.extend(range(match.start() + 1, match.end()))
+    glued.extend(match.end() for match in segment._DOCUMENT_LABEL.finditer(text))
+    before = segment._before_numbers()
+    for match in _PLAIN_BEFORE.finditer(text):
+        if text.endswith(before, 0, match.start()) or text[match.start() - 1] == ".":
+            glued.append(match.end())
+    units = segment._units()
+    for match in _PLAIN_SHORT.finditer(text):
+        if len(match.group().rstrip()) <= segment._SHORT and text.startswith(units, match.end()):
+            unit = next(u for u in units if text.startswith(u, match.end()))
+            after = match.end() + len(unit)
+            if (
+                after == len(text)
+                or not segment._is_thai_letter(text[after])
+                or not text.startswith(before, match.end())
+                or segment._word_ends(text, match.end(), after)
+            ):
+                glued.append(match.end())
+    return glued
+
+
+NUMBER_TEXTS = st.lists(
+    st.one_of(
+        st.sampled_from(["๑", "๒๕", "๐", "0", "7", "๑๒๐", "๐๒", "๓๐/๑๐/๒๕๖๗", "1,500.50"]),
+        st.sampled_from([" ", "  ", "\t", "\u00a0", ",", ".", "/", "-", ":", "_", "a", "x"]),
+        st.sampled_from(["บาท", "คน", "ปี", "พ.ศ.", "ข้อ", "ที่ ", "ศธ ", "ว ", "โทร. ", "การ"]),
+    ),
+    max_size=14,
+).map("".join)
+
+
+@given(NUMBER_TEXTS)
+@example("x.๑ บาท")
+@example(",๑๒ คน")
+@example(" ๑.")
+@example("ที่ ศธ ๔๒๔๗/๑๒๓")
+@example("ข้อ\t ๑ และ พ.ศ. ๒๕๖๗ ปี")
+@example("โทร. ๐ ๓๒๔๒ ๕๔๙๒ ที่ ศธ ๐๔๒๔๗/ว ๑๒๓")
+def test_the_number_rules_find_what_their_plain_patterns_find(text: str) -> None:
+    assert segment._glued(text) == _plain_glued(text)

@@ -53,7 +53,8 @@ _NO_START = frozenset("ะาำๅๆฯ" + ")]}»”’,.:;!?%")
 #: leading vowels are written before the consonant they follow in speech
 _NO_END = frozenset("เแโใไ" + "([{«“‘")
 #: breakable white space (no-break spaces excluded); U+200B counts as zero-width glue
-GLUE = re.compile(f"[^\\S\u00a0\u2007\u202f]+|{ZWSP}+")
+_SPACE = re.compile("[^\\S\u00a0\u2007\u202f]+")
+_ZWSPS = re.compile(f"{ZWSP}+")
 #: a run of Thai letters, the unit words are looked up in; it ends before a dotted abbreviation
 #: (พ.ศ., ค.ศ., ต.ค.) written against it, which starts a word of its own (ปีงบประมาณพ.ศ. ๒๕๖๘ is
 #: ปีงบประมาณ and พ.ศ.)
@@ -62,8 +63,9 @@ _THAI_RUN = re.compile(
 )
 _DIGIT = r"[0-9\u0e50-\u0e59]"
 _ANY_DIGIT = re.compile(_DIGIT)
-#: a number token: digits joined by , . : / - (amounts, times, dates, document numbers)
-_NUMBER = re.compile(rf"{_DIGIT}+(?:[,.:/\-]{_DIGIT}+)*")
+#: a number token after its first digit: digits joined by , . : / - (amounts, times, dates,
+#: document numbers)
+_NUMBER_TAIL = rf"{_DIGIT}*(?:[,.:/\-]{_DIGIT}+)*"
 #: a telephone number written in groups (๐ ๓๒๔๒ ๕๔๙๒: it starts with a zero, and no group is
 #: part of an amount, a date or a time), a document number (ศธ ๐๔๒๔๗/๑๒๓, ที่ ศธ ๐๔๐๐๑/ว ๑๒๓):
 #: breaking inside either is never allowed
@@ -75,10 +77,14 @@ _GLUED_NUMBERS = re.compile(
 _DOCUMENT_LABEL = re.compile(rf"ที่ +(?=[\u0e01-\u0e2e]{{2}} {_DIGIT})")
 #: a slash between words, where a line may break after it
 _SLASH = re.compile(r"(?<=[^\W\d]|[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])/(?=[^\W\d])")
-#: a short number and the white space after it, before a possible unit word
-_SHORT_NUMBER = re.compile(rf"(?<![\w.,]){_NUMBER.pattern}[ \u00a0]*(?=[\u0e01-\u0e4e])")
-#: white space between a word and a number: the word may introduce it (พ.ศ., ข้อ)
-_BEFORE_NUMBER = re.compile(rf"(?<=\S) +(?={_DIGIT})")
+#: a short number and the white space after it, before a possible unit word; the number
+#: is not part of a word or a longer number (looked back at from its first digit: a search
+#: for a pattern that starts with a digit skips quickly to the next one, a look back does not)
+_SHORT_NUMBER = re.compile(
+    rf"{_DIGIT}(?<![\w.,]{_DIGIT}){_NUMBER_TAIL}[ \u00a0]*(?=[\u0e01-\u0e4e])"
+)
+#: spaces before a number, where a word before them may introduce it (พ.ศ., ข้อ)
+_BEFORE_NUMBER = re.compile(rf" +(?={_DIGIT})")
 _NUMBER_WORDS = "ศูนย์|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ยี่|เอ็ด|ร้อย|พัน|หมื่น|แสน|ล้าน"
 #: an amount in words (สี่หมื่นสองพันบาทถ้วน, หนึ่งร้อยบาทห้าสิบสตางค์): one word
 _BAHT_TEXT = re.compile(
@@ -107,6 +113,18 @@ _per_character = lru_cache(maxsize=2048)
 def is_glue(char: str) -> bool:
     """White space a line may break after (dropped at the end of a line)."""
     return char == ZWSP or (char.isspace() and char not in "\u00a0\u2007\u202f")
+
+
+def glue_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of glue: white space, or U+200B ZERO WIDTH SPACE.
+
+    Two searches, the second only in text that has U+200B: one pattern with both as
+    alternatives takes twice as long over a paragraph.
+    """
+    spans = [match.span() for match in _SPACE.finditer(text)]
+    if ZWSP in text:
+        spans += [match.span() for match in _ZWSPS.finditer(text)]
+    return spans
 
 
 def _is_mark(char: str) -> bool:
@@ -330,9 +348,9 @@ class Segmenter:
                 found[start] = Break.FREE  # after a Latin word, or before an abbreviation
             if end < n and _is_alnum(text[end]) and not _is_digit(text[end]):
                 found[end] = Break.FREE  # ข้อ๑, ปี๒๕๖๗: a number stays with the word before
-        for glue in GLUE.finditer(text):
-            if 0 < glue.end() < n:
-                found[glue.end()] = Break.FREE
+        for _, end in glue_spans(text):
+            if 0 < end < n:
+                found[end] = Break.FREE
         if "/" in text:  # most text has none: the search costs more than this test
             for slash in _SLASH.finditer(text):
                 found[slash.end()] = Break.FREE  # ตัวชี้วัด/|ค่าเป้าหมาย, never ๑๒๓/|๒๕๖๗
@@ -371,12 +389,14 @@ def _glued(text: str) -> list[int]:
     glued: list[int] = []
     if _ANY_DIGIT.search(text) is None:
         return glued  # each rule is about a number
-    for match in _GLUED_NUMBERS.finditer(text):
-        glued.extend(range(match.start() + 1, match.end()))
+    if "/" in text or "0" in text or "\u0e50" in text:  # each glued number has one
+        for match in _GLUED_NUMBERS.finditer(text):
+            glued.extend(range(match.start() + 1, match.end()))
     glued.extend(match.end() for match in _DOCUMENT_LABEL.finditer(text))
     before = _before_numbers()
     for match in _BEFORE_NUMBER.finditer(text):
-        if text.endswith(before, 0, match.start()) or text[match.start() - 1] == ".":
+        start = match.start()
+        if start and (text.endswith(before, 0, start) or text[start - 1] == "."):
             glued.append(match.end())
     units = _units()
     for match in _SHORT_NUMBER.finditer(text):

@@ -23,9 +23,9 @@ from enum import IntEnum
 
 from thaidocs.pdf.text.shaping import Shaped
 from thaidocs.thai.segment import (
-    GLUE,
     Break,
     cluster_starts,
+    glue_spans,
     is_glue,
     may_end_line,
     may_start_line,
@@ -122,9 +122,9 @@ def split_items(
     ``style_bounds``: (start, end, style) per run, covering the text in order.
     """
     cuts = set(breaks)
-    for match in GLUE.finditer(text):
-        cuts.add(match.start())
-        cuts.add(match.end())
+    for start, end in glue_spans(text):
+        cuts.add(start)
+        cuts.add(end)
     for match in _CONTROL.finditer(text):
         cuts.add(match.start())
         cuts.add(match.end())
