@@ -26,6 +26,7 @@ UNUSED_BY_A_RENDER = (
     "asyncio",
     "importlib.metadata",
     "tomllib",
+    "html",
 )
 
 
