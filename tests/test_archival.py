@@ -176,3 +176,10 @@ def test_extract_command_prints_the_source(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(SAMPLES[1])])
     assert result.exit_code == 1
     assert "not a readable PDF" in result.output
+
+
+def test_metadata_keeps_markup_characters_as_text() -> None:
+    subject = 'โครงการ R&D <ระยะที่ ๒> "นำร่อง" & อื่น ๆ'
+    doc = archival(SAMPLES[0]).model_copy(update={"subject": subject})
+    values = xmp(thaidocs.to_pdf(doc))  # the XMP packet parses as XML
+    assert values["dc:title"] == subject
