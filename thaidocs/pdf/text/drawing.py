@@ -130,18 +130,23 @@ def _spacing(
     or a tab, is filled with invisible space glyphs that stand for nothing (or for the tab)
     and the pen moves only the small rest by number.
     """
-    fillers = ""
-    numbered: tuple[Pair, ...] = ()
-    slots: tuple[Pair, ...] = ()
+    count, number = _fillers(data, width, text)
+    if not count:
+        return f" {number} ", (), ()
+    numbered = ((data.space, text), (data.space, ""))
+    slots = numbered[:1] + numbered[1:] * (count - 1)
+    return f" <{_SLOT * count}>{' ' if number else ''}{number} ", numbered, slots
+
+
+def _fillers(data: FontData, width: float, text: str) -> tuple[int, str]:
+    """How many fillers a gap ``width`` thousandths of an em wide takes (see ``_spacing``),
+    and the number that moves the pen the rest of the way ("" for none)."""
+    count = 0
     if (width > _LOOSE or text) and data.space:
         filler_width = data.advance(data.space) * (1000 / data.units)
         count = max(math.ceil((width - _LOOSE) / filler_width), 1)
-        numbered = ((data.space, text), (data.space, ""))
-        slots = numbered[:1] + numbered[1:] * (count - 1)
-        fillers = "<" + _SLOT * count + ">"
         width -= count * filler_width
-    number = _fmt(-width) if abs(width) > 0.0005 else ""
-    return f" {fillers}{' ' if fillers and number else ''}{number} ", numbered, slots
+    return count, _fmt(-width) if abs(width) > 0.0005 else ""
 
 
 class RunContent(NamedTuple):
@@ -228,8 +233,16 @@ class EmbeddedFont:
 
     def space(self, width: float, text: str = "") -> str:
         """TJ content moving the pen ``width`` thousandths of an em right, standing for
-        ``text`` (see ``_spacing``)."""
-        return self._filled(*_spacing(self._data, width, text))
+        ``text``: what ``_spacing`` gives, filled in without a template (a document draws
+        such a gap between most runs)."""
+        count, number = _fillers(self._data, width, text)
+        if not count:
+            return f" {number} "
+        filler = self._data.space
+        first = self._code((filler, text))
+        other = self._code((filler, ""))  # numbered even if unused, as ``_spacing`` says
+        fillers = f"{first:04X}" + f"{other:04X}" * (count - 1)
+        return f" <{fillers}>{' ' if number else ''}{number} "
 
     def _filled(self, body: str, numbered: tuple[Pair, ...], slots: tuple[Pair, ...]) -> str:
         """``body`` with this document's character id in each slot, the ``numbered`` pairs
