@@ -68,10 +68,9 @@ class FontData:
     natural: dict[int, str]
     #: the space's glyph (0 if none): the invisible filler of wide gaps
     space: int
-
-    def advance(self, glyph: int) -> int:
-        """The glyph's advance as embedded: its own, or a nominal one if it has none."""
-        return self.hb_font.get_glyph_h_advance(glyph) or mark_advance(self.units)
+    #: each glyph's advance as embedded: its own, or a nominal one if it has none (read for
+    #: every glyph drawn, so read from the font once)
+    advances: tuple[int, ...]
 
 
 @cache
@@ -110,6 +109,10 @@ def font_data(path: Path) -> FontData:
         glyph_count=face.glyph_count,
         natural=natural,
         space=font.get_nominal_glyph(0x20) or 0,
+        advances=tuple(
+            font.get_glyph_h_advance(glyph) or mark_advance(face.upem)
+            for glyph in range(face.glyph_count)
+        ),
     )
 
 

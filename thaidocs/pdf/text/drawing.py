@@ -110,7 +110,7 @@ def _template(path: Path, text: str) -> _Template:
             parts.append(f"]TJ {_fmt(dy / data.units)} Ts[<{code}>]TJ 0 Ts[")
         else:
             hexes.append(code)
-        carry = shaped.advances[i] - dx - data.advance(glyph)
+        carry = shaped.advances[i] - dx - data.advances[glyph]
     _number(parts, hexes, carry, factor)
     _flush(parts, hexes)
     fragments.append("".join(parts))
@@ -143,7 +143,7 @@ def _fillers(data: FontData, width: float, text: str) -> tuple[int, str]:
     and the number that moves the pen the rest of the way ("" for none)."""
     count = 0
     if (width > _LOOSE or text) and data.space:
-        filler_width = data.advance(data.space) * (1000 / data.units)
+        filler_width = data.advances[data.space] * (1000 / data.units)
         count = max(math.ceil((width - _LOOSE) / filler_width), 1)
         width -= count * filler_width
     return count, _fmt(-width) if abs(width) > 0.0005 else ""
@@ -287,7 +287,7 @@ class EmbeddedFont:
             }
         )
         advances = [
-            (code, round(data.advance(glyph) * self._factor)) for code, glyph in self._codes()
+            (code, round(data.advances[glyph] * self._factor)) for code, glyph in self._codes()
         ]
         gids = [*range(data.glyph_count), *(glyph for glyph, _ in self._others)]
         gid_map = struct.pack(f">{len(gids)}H", *gids)
