@@ -10,6 +10,7 @@ such glyph: what is drawn does not change.
 from __future__ import annotations
 
 import struct
+from itertools import chain
 
 
 def mark_advance(units: int) -> int:
@@ -35,7 +36,7 @@ def widen_marks(program: bytes, units: int) -> bytes:
     metrics += [(last, bearing) for bearing in bearings]
     wide = mark_advance(units)
     metrics = [(advance or wide, bearing) for advance, bearing in metrics]
-    tables["hmtx"] = b"".join(struct.pack(">Hh", *metric) for metric in metrics)
+    tables["hmtx"] = struct.pack(">" + "Hh" * len(metrics), *chain.from_iterable(metrics))
     widest = max(advance for advance, _ in metrics)
     tables["hhea"] = (
         hhea[:10]
