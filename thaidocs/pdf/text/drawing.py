@@ -132,10 +132,10 @@ def _spacing(
     """
     count, number = _fillers(data, width, text)
     if not count:
-        return f" {number} ", (), ()
+        return _gap("", number), (), ()
     numbered = ((data.space, text), (data.space, ""))
     slots = numbered[:1] + numbered[1:] * (count - 1)
-    return f" <{_SLOT * count}>{' ' if number else ''}{number} ", numbered, slots
+    return _gap(_SLOT * count, number), numbered, slots
 
 
 def _fillers(data: FontData, width: float, text: str) -> tuple[int, str]:
@@ -147,6 +147,14 @@ def _fillers(data: FontData, width: float, text: str) -> tuple[int, str]:
         count = max(math.ceil((width - _LOOSE) / filler_width), 1)
         width -= count * filler_width
     return count, _fmt(-width) if abs(width) > 0.0005 else ""
+
+
+def _gap(fillers: str, number: str) -> str:
+    """A gap's TJ content: its fillers (glyph codes in hex, or slots for them), then the
+    number that moves the pen the rest of the way."""
+    if not fillers:
+        return f" {number} "
+    return f" <{fillers}>{' ' if number else ''}{number} "
 
 
 class RunContent(NamedTuple):
@@ -237,12 +245,11 @@ class EmbeddedFont:
         such a gap between most runs)."""
         count, number = _fillers(self._data, width, text)
         if not count:
-            return f" {number} "
+            return _gap("", number)
         filler = self._data.space
         first = self._code((filler, text))
         other = self._code((filler, ""))  # numbered even if unused, as ``_spacing`` says
-        fillers = f"{first:04X}" + f"{other:04X}" * (count - 1)
-        return f" <{fillers}>{' ' if number else ''}{number} "
+        return _gap(f"{first:04X}" + f"{other:04X}" * (count - 1), number)
 
     def _filled(self, body: str, numbered: tuple[Pair, ...], slots: tuple[Pair, ...]) -> str:
         """``body`` with this document's character id in each slot, the ``numbered`` pairs
