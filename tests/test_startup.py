@@ -19,7 +19,8 @@ FRAMEWORK = ("click", "rich", "typer", "pydantic")
 #: what a render has no use for: the proofreading checks, urllib (which xml.sax pulls in),
 #: asyncio (which older typing_extensions imported with pydantic), importlib.metadata (which
 #: pydantic's plugin loader imports even with every plugin off), the TOML reader (for a YAML
-#: input)
+#: input), html (its table of entities, for escaping five characters), calendar (for the days
+#: of a month)
 UNUSED_BY_A_RENDER = (
     "thaidocs.proofread.script",
     "urllib.request",
@@ -27,6 +28,7 @@ UNUSED_BY_A_RENDER = (
     "importlib.metadata",
     "tomllib",
     "html",
+    "calendar",
 )
 
 

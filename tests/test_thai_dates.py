@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import re
 from datetime import date, datetime
@@ -20,6 +21,7 @@ from thaidocs.thai import (
     month_from_name,
     parse_date,
 )
+from thaidocs.thai.dates import days_in_month
 
 OCT_30 = date(2024, 10, 30)
 
@@ -252,3 +254,8 @@ _DATE_LIKE = st.builds(
 def test_parse_date_fails_only_with_value_error(text: str) -> None:
     with contextlib.suppress(ValueError):
         assert isinstance(parse_date(text), date)
+
+
+@given(st.integers(min_value=1, max_value=9999), st.integers(min_value=1, max_value=12))
+def test_days_in_month_are_the_calendars(year: int, month: int) -> None:
+    assert days_in_month(year, month) == calendar.monthrange(year, month)[1]

@@ -8,7 +8,6 @@ too many (๓๓๐ for ๓๐), the document's day is suggested.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
@@ -25,7 +24,7 @@ from thaidocs.thai import (
     to_arabic_digits,
     to_thai_digits,
 )
-from thaidocs.thai.dates import MIN_BE_YEAR
+from thaidocs.thai.dates import MIN_BE_YEAR, days_in_month
 
 _DIGIT = "[0-9๐-๙]"
 #: weekday names, Monday first as `date.weekday()` counts
@@ -99,8 +98,8 @@ def _date(field: TextField, match: re.Match[str], signed: dt.date | None) -> Ite
         and not _is_ce(era)
     )
     if year is None:
-        # Without a year, 29 February may be right; other months as in any year.
-        days = 29 if month == 2 else calendar.monthrange(2001, month)[1]
+        # Without a year, 29 February may be right: the days of a leap year's month.
+        days = days_in_month(2000, month)
         if 1 <= day <= days:
             return
         problem = f"day {day} does not exist in {THAI_MONTHS[month]} (it has at most {days} days)"

@@ -6,7 +6,6 @@ arithmetic lives here; it is a few lines and needs no import beyond the standard
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 from typing import Literal
@@ -162,8 +161,18 @@ def _year_from(text: str, era: str | None, month: int) -> tuple[int, str]:
     return _be_to_ce(year, month), f"พ.ศ. {year}"
 
 
+#: days in each month of a common year
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """Days in ``month`` (1–12) of the C.E. ``year``, by the Gregorian leap-year rule."""
+    leap = month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return _MONTH_DAYS[month - 1] + leap
+
+
 def _build(year: int, month: int, day_text: str, year_label: str) -> date:
-    days = calendar.monthrange(year, month)[1]
+    days = days_in_month(year, month)
     if len(day_text) > 2 or not 1 <= int(day_text) <= days:
         raise ValueError(
             f"day {day_text} does not exist in {THAI_MONTHS[month]} {year_label} "
