@@ -85,6 +85,21 @@ def test_a_pdf_render_from_the_command_line_loads_the_pdf_path_alone(tmp_path: P
     assert loaded == {"reportlab", "uharfbuzz", "click", "pydantic"}
 
 
+def test_a_render_from_the_command_line_parses_no_signature_from_text(tmp_path: Path) -> None:
+    # pydantic reads the signature of each field's default factory; a builtin's, such as
+    # list's, is parsed from its text by the tokenizer, whose pattern takes some 3 ms to compile
+    args = ("render", "samples/announcement.yaml", "--format", "pdf", "--out", str(tmp_path))
+    script = f"{_cli(*args)}\nimport tokenize\nprint(tokenize._compile.cache_info().currsize)"
+    done = subprocess.run(
+        [sys.executable, "-c", f"import sys\n{script}"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    assert done.stdout.splitlines()[-1] == "0"
+
+
 def test_a_one_file_render_from_the_command_line_never_walks_what_its_imports_made(
     tmp_path: Path,
 ) -> None:

@@ -112,6 +112,13 @@ ThaiDate = Annotated[
 NonEmpty = Annotated[str, Field(min_length=1)]
 
 
+def empty_list() -> list[Any]:
+    """A new empty list: the default of every list field. pydantic reads the signature of a
+    default factory; the builtin ``list`` has its signature parsed from text, and the first
+    parse in a process compiles the tokenizer's pattern (about 3 ms of a cold render)."""
+    return []
+
+
 def _pdfa_level(value: Any) -> Any:
     """``true`` is the default archival level, PDF/A-3u; levels are read in any case."""
     if value is True:
@@ -146,7 +153,7 @@ class Clause(_Strict):
     text: NonEmpty
     #: ``ClauseItem``, defined below, is looked up when the validator is first built: the
     #: models defer that to their first use, so a process builds only the ones it validates
-    clauses: "list[ClauseItem]" = Field(default_factory=list)
+    clauses: "list[ClauseItem]" = Field(default_factory=empty_list)
 
 
 def _clause_kind(value: Any) -> str | None:
@@ -171,7 +178,7 @@ class ClauseList(_Strict):
 
 class TableData(_Strict):
     columns: list[NonEmpty] = Field(min_length=1)
-    rows: list[list[str]] = Field(default_factory=list)
+    rows: list[list[str]] = Field(default_factory=empty_list)
     widths: list[Annotated[float, Field(gt=0)]] | None = None
 
     @model_validator(mode="after")
@@ -320,7 +327,7 @@ class Options(_Strict):
 
 class _Document(_Strict):
     agency: NonEmpty
-    body: list[Block] = Field(default_factory=list)
+    body: list[Block] = Field(default_factory=empty_list)
     signers: list[Signer] = Field(min_length=1)
     options: Options = Field(default_factory=Options)
 
@@ -345,14 +352,14 @@ class Letter(_Dated):
     address: Lines = Field(min_length=1)
     to: NonEmpty
     salutation: Literal["เรียน", "กราบเรียน"] = "เรียน"
-    references: Lines = Field(default_factory=list)
-    enclosures: Lines = Field(default_factory=list)
+    references: Lines = Field(default_factory=empty_list)
+    enclosures: Lines = Field(default_factory=empty_list)
     closing: NonEmpty | None = None
     owner_unit: NonEmpty | None = None
     phone: NonEmpty | None = None
     fax: NonEmpty | None = None
     email: NonEmpty | None = None
-    copies: Lines = Field(default_factory=list)
+    copies: Lines = Field(default_factory=empty_list)
     urgency: UrgencyMark | None = None
     secrecy: SecrecyMark | None = None
 
@@ -420,7 +427,7 @@ def _months(value: Any) -> Any:
 class Activity(_Strict):
     name: NonEmpty
     level: Level
-    stakeholders: Lines = Field(default_factory=list)
+    stakeholders: Lines = Field(default_factory=empty_list)
     indicator: str = ""
     budget: Annotated[Decimal, Field(ge=0, lt=MAX_NUMBER, allow_inf_nan=False)] | None = None
     #: calendar months 1–12 in fiscal order (ต.ค. first)
@@ -438,13 +445,13 @@ class Activity(_Strict):
                 },
             }
         ),
-    ] = Field(default_factory=list)
+    ] = Field(default_factory=empty_list)
     owner: str = ""
 
 
 class Section(_Strict):
     heading: NonEmpty
-    body: list[Block] = Field(default_factory=list)
+    body: list[Block] = Field(default_factory=empty_list)
 
 
 def be_year_value(what: str) -> Callable[[Any], Any]:
@@ -484,9 +491,9 @@ class Plan(_Document):
         int, BeforeValidator(be_year_value("fiscal year")), BE_YEAR_RANGE, BE_YEAR_SCHEMA
     ]
     date: ThaiDate | None = None
-    sections: list[Section] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=empty_list)
     participation_labels: dict[Level, NonEmpty] = Field(default_factory=dict)
-    activities: list[Activity] = Field(default_factory=list)
+    activities: list[Activity] = Field(default_factory=empty_list)
 
     def level_label(self, level: str) -> str:
         return self.participation_labels.get(level) or DEFAULT_LEVEL_LABELS[level]  # type: ignore[call-overload]

@@ -35,6 +35,7 @@ from thaidocs.model.document import (
     _resolve_image,
     _Strict,
     be_year_value,
+    empty_list,
 )
 from thaidocs.thai import be_year, to_arabic_digits
 
@@ -59,8 +60,8 @@ class _Rules(_Strict):
     date: ThaiDate
     year: BEYear | None = None
     preamble: NonEmpty | None = None
-    chapters: list[Chapter] = Field(default_factory=list)
-    clauses: list[ClauseItem] = Field(default_factory=list)
+    chapters: list[Chapter] = Field(default_factory=empty_list)
+    clauses: list[ClauseItem] = Field(default_factory=empty_list)
     signers: list[Signer] = Field(min_length=1)
     options: Options = Field(default_factory=Options)
 
@@ -224,7 +225,7 @@ class AgendaItem(_Strict):
     """ระเบียบวาระที่ …: its title, what was said, and the resolution (มติที่ประชุม)."""
 
     title: NonEmpty
-    body: list[Block] = Field(default_factory=list)
+    body: list[Block] = Field(default_factory=empty_list)
     resolution: NonEmpty | None = None
 
 
@@ -238,8 +239,8 @@ class Minutes(_Strict):
     date: ThaiDate
     place: NonEmpty | None = None
     present: list[Attendee] = Field(min_length=1)
-    absent: list[Attendee] = Field(default_factory=list)
-    attending: list[Attendee] = Field(default_factory=list)
+    absent: list[Attendee] = Field(default_factory=empty_list)
+    attending: list[Attendee] = Field(default_factory=empty_list)
     opened: ClockTime | None = None
     closed: ClockTime | None = None
     agenda: list[AgendaItem] = Field(min_length=1)
