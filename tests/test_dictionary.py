@@ -64,3 +64,15 @@ def test_added_words_take_part() -> None:
     assert newmm_segment("ชำนาญการพิเศษ", extended) == ["ชำนาญการพิเศษ"]
     assert newmm_segment("ชำนาญการพิเศษ", thai_dictionary()) == ["ชำนาญ", "การ", "พิเศษ"]
     assert len(Dictionary(["ข", "ก", "ข"])) == 2
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.one_of(st.sampled_from(WORDS), st.text(THAI, max_size=6)), max_size=12),
+    st.lists(st.sampled_from(WORDS), max_size=30),
+)
+def test_added_words_are_merged_in_order(extra: list[str], base: list[str]) -> None:
+    merged = Dictionary(base).with_words(extra)
+    expected = sorted({*base, *(word for word in extra if word)})
+    assert merged._words == expected
+    assert all(word in merged for word in expected)
