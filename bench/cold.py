@@ -8,6 +8,11 @@ accounting of its CPU (user + sys). The commands run in turn, A B A B ..., and e
 the median of the ratios of neighbouring runs, so a drift in the machine's speed cancels out.
 Run it from an installed package or a tree with compiled bytecode: a source tree under
 PYTHONDONTWRITEBYTECODE=1 recompiles every module at every start.
+
+Two floors are timed beside them: ``python``, an interpreter that starts and ends (with
+whatever its site imports: the same under every command here), and ``dependencies``, a process
+that imports every module of other packages that a cold render imports, in the same order,
+and does nothing else. No render can start faster than the second.
 """
 
 from __future__ import annotations
@@ -24,6 +29,36 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "announcement.yaml"
+
+#: the packages other than thaidocs and the standard library that a cold render imports, by
+#: the name of each of their modules, in the order they were loaded
+IMPORTED = """
+import sys
+from thaidocs.__main__ import main
+sys.argv = ["thaidocs", *sys.argv[1:]]
+try:
+    main()  # ends by raising SystemExit
+finally:
+    print(*(
+        name
+        for name, module in sys.modules.items()
+        if module is not None
+        and name.partition(".")[0] not in sys.stdlib_module_names
+        and name.partition(".")[0] != "thaidocs"
+    ))
+"""
+
+#: a process that imports those modules and nothing more, after the command's own changes to
+#: how it imports: the floor the dependencies set under any render
+DEPENDENCIES = """
+import gc
+import sys
+from thaidocs.__main__ import prepare_imports
+prepare_imports()
+gc.disable()
+for name in sys.argv[1:]:
+    __import__(name)
+"""
 
 TYPST = """
 import sys
@@ -55,19 +90,16 @@ def main() -> None:
     source = args.shared / "bench" / "typst_announcement.typ"
     python = sys.executable
     with tempfile.TemporaryDirectory() as out:
+        render = [str(SAMPLE), "--format", "pdf", "--out", out]
+        found = subprocess.run(
+            [python, "-c", IMPORTED, "render", *render], check=True, capture_output=True, text=True
+        )
+        dependencies = found.stdout.splitlines()[-1].split()
         commands = {
+            "python": [python, "-c", "pass"],
+            "dependencies": [python, "-c", DEPENDENCIES, *dependencies],
             "version": [python, "-m", "thaidocs", "--version"],
-            "render_pdf": [
-                python,
-                "-m",
-                "thaidocs",
-                "render",
-                str(SAMPLE),
-                "--format",
-                "pdf",
-                "--out",
-                out,
-            ],
+            "render_pdf": [python, "-m", "thaidocs", "render", *render],
             "typst": [python, "-c", TYPST, str(source), os.path.join(out, "t.pdf"), fonts],
         }
         for command in commands.values():  # warm the file cache
@@ -81,7 +113,7 @@ def main() -> None:
         wall = statistics.median(row[0] for row in rows)
         cpu = statistics.median(row[1] for row in rows)
         print(f"cold_{name}_s wall {wall:.3f} cpu {cpu:.3f}")
-    for name in ("render_pdf", "version"):
+    for name in ("render_pdf", "version", "dependencies", "python"):
         pairs = zip(figures[name], figures["typst"], strict=True)
         ratios = [(a[0] / b[0], a[1] / b[1]) for a, b in pairs]
         wall = statistics.median(r[0] for r in ratios)
