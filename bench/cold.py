@@ -67,6 +67,14 @@ typst.compile(sys.argv[1], output=sys.argv[2], font_paths=[sys.argv[3]], ignore_
 """
 
 
+def dependency_modules(python: str, render: list[str]) -> list[str]:
+    """The modules of other packages that ``thaidocs render *render`` imports, in order."""
+    found = subprocess.run(
+        [python, "-c", IMPORTED, "render", *render], check=True, capture_output=True, text=True
+    )
+    return found.stdout.splitlines()[-1].split()
+
+
 def run(command: list[str]) -> tuple[float, float]:
     """Wall and CPU seconds of one process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -91,13 +99,9 @@ def main() -> None:
     python = sys.executable
     with tempfile.TemporaryDirectory() as out:
         render = [str(SAMPLE), "--format", "pdf", "--out", out]
-        found = subprocess.run(
-            [python, "-c", IMPORTED, "render", *render], check=True, capture_output=True, text=True
-        )
-        dependencies = found.stdout.splitlines()[-1].split()
         commands = {
             "python": [python, "-c", "pass"],
-            "dependencies": [python, "-c", DEPENDENCIES, *dependencies],
+            "dependencies": [python, "-c", DEPENDENCIES, *dependency_modules(python, render)],
             "version": [python, "-m", "thaidocs", "--version"],
             "render_pdf": [python, "-m", "thaidocs", "render", *render],
             "typst": [python, "-c", TYPST, str(source), os.path.join(out, "t.pdf"), fonts],

@@ -25,6 +25,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from cold import DEPENDENCIES, dependency_modules
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "announcement.yaml"
 
@@ -125,12 +127,18 @@ def main() -> None:
     print(f"announcement_caches_cleared_instructions {cleared / 1e6:.1f}M ratio {ratio:.2f}")
 
     with tempfile.TemporaryDirectory() as out:
-        render = [python, "-m", "thaidocs", "render", str(SAMPLE), "--format", "pdf", "--out", out]
-        cold = instructions(render)
+        render = [str(SAMPLE), "--format", "pdf", "--out", out]
+        cold = instructions([python, "-m", "thaidocs", "render", *render])
         version = instructions([python, "-m", "thaidocs", "--version"])
+        imports = [python, "-c", DEPENDENCIES, *dependency_modules(python, render)]
+        dependencies = instructions(imports)
+        interpreter = instructions([python, "-c", "pass"])
         typst_cold = instructions([python, "-c", TYPST_COLD, source, f"{out}/t.pdf", fonts])
     print(f"cold_render_pdf_instructions {cold / 1e6:.0f}M ratio {cold / typst_cold:.2f}")
     print(f"cold_version_instructions {version / 1e6:.0f}M ratio {version / typst_cold:.2f}")
+    floor = dependencies / typst_cold
+    print(f"cold_dependencies_instructions {dependencies / 1e6:.0f}M ratio {floor:.2f}")
+    print(f"cold_python_instructions {interpreter / 1e6:.0f}M ratio {interpreter / typst_cold:.2f}")
     print(f"cold_typst_instructions {typst_cold / 1e6:.0f}M")
 
 
