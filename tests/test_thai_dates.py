@@ -8,7 +8,7 @@ import re
 from datetime import date, datetime
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from thaidocs.thai import (
@@ -257,5 +257,10 @@ def test_parse_date_fails_only_with_value_error(text: str) -> None:
 
 
 @given(st.integers(min_value=1, max_value=9999), st.integers(min_value=1, max_value=12))
+@example(2000, 2).via("a leap year by the 400-year rule")
+@example(1800, 2).via("no leap year by the 100-year rule")
+@example(2024, 2)
+@example(2023, 2)
+@example(2023, 12)
 def test_days_in_month_are_the_calendars(year: int, month: int) -> None:
     assert days_in_month(year, month) == calendar.monthrange(year, month)[1]
