@@ -68,11 +68,18 @@ def test_added_words_take_part() -> None:
 
 @settings(max_examples=100, deadline=None)
 @given(
-    st.lists(st.one_of(st.sampled_from(WORDS), st.text(THAI, max_size=6)), max_size=12),
     st.lists(st.sampled_from(WORDS), max_size=30),
+    st.lists(st.one_of(st.sampled_from(WORDS), st.text(THAI, max_size=6)), max_size=12),
+    st.lists(st.sampled_from(WORDS), max_size=4),
 )
-def test_added_words_are_merged_in_order(extra: list[str], base: list[str]) -> None:
-    merged = Dictionary(base).with_words(extra)
-    expected = sorted({*base, *(word for word in extra if word)})
-    assert merged._words == expected
-    assert all(word in merged for word in expected)
+def test_added_words_are_words_of_the_list(
+    base: list[str], extra: list[str], more: list[str]
+) -> None:
+    added = Dictionary(base).with_words(extra).with_words(more)
+    words = {*base, *extra, *more} - {""}
+    assert len(added) == len(words)
+    assert all(word in added for word in words)
+    text = "".join([*extra, *more, *base[:4]])
+    for start in range(len(text)):
+        inside = [end for end in range(start + 1, len(text) + 1) if text[start:end] in words]
+        assert added.ends(text, start) == inside

@@ -79,6 +79,11 @@ class Dictionary:
 
     def __init__(self, words: Iterable[str]) -> None:
         self._words = sorted(set(words))
+        #: words added with ``with_words`` (none of them in ``_words``), and what each prefix
+        #: of theirs is to them: kept beside the list, since a list of 62,000 words with a few
+        #: more is a copy, and a copy touches every word (some 2 ms of a first document)
+        self._added: frozenset[str] = frozenset()
+        self._added_prefixes: dict[str, int] = {}
         #: what each prefix met in the text so far is (``_WORD``, ``_LONGER``)
         self._prefixes: Memo[str, int] = Memo(share=0.03, entry_bytes=_PREFIX_BYTES)
 
@@ -90,26 +95,24 @@ class Dictionary:
         return dictionary
 
     def __contains__(self, word: object) -> bool:
-        words = self._words
-        i = bisect_left(words, word) if isinstance(word, str) else len(words)
-        return i < len(words) and words[i] == word
+        if not isinstance(word, str):
+            return False
+        kind = self._prefixes.entries.get(word)
+        return bool((self._learn(word) if kind is None else kind) & _WORD)
 
     def __len__(self) -> int:
-        return len(self._words)
+        return len(self._words) + len(self._added)
 
     def with_words(self, extra: Iterable[str]) -> Dictionary:
-        """This list and ``extra``, merged in order: the list is copied a slice at a time
-        between the new words, not moved along at every word inserted."""
+        """This list and ``extra``."""
         words = self._words
-        merged: list[str] = []
-        start = 0
-        for word in sorted({word for word in extra if word and word not in self}):
-            end = bisect_left(words, word, start)
-            merged += words[start:end]
-            merged.append(word)
-            start = end
-        merged += words[start:]
-        return Dictionary._sorted(merged)
+        added = self._added.union(
+            word for word in extra if word and not _kind_in(words, word) & _WORD
+        )
+        dictionary = Dictionary._sorted(words)
+        dictionary._added = added
+        dictionary._added_prefixes = _prefix_kinds(added)
+        return dictionary
 
     def ends(self, text: str, start: int = 0) -> list[int]:
         """Where the words that start at ``start`` end, shortest first."""
@@ -145,21 +148,34 @@ class Dictionary:
     def _learn(self, prefix: str) -> int:
         """What ``prefix`` is, ``_WORD`` and/or ``_LONGER`` (a longer word starts with it) or 0,
         remembered."""
-        words = self._words
-        i = bisect_left(words, prefix)
-        found = words[i] if i < len(words) else ""
-        if not found.startswith(prefix):
-            kind = 0
-        elif found != prefix:
-            kind = _LONGER
-        else:
-            following = words[i + 1] if i + 1 < len(words) else ""
-            kind = _WORD | _LONGER if following.startswith(prefix) else _WORD
+        kind = _kind_in(self._words, prefix) | self._added_prefixes.get(prefix, 0)
         return self._prefixes.keep(prefix, kind)
 
     def prefixes(self, text: str, start: int = 0) -> list[str]:
         """The words that start at ``start``, shortest first (pythainlp's Trie interface)."""
         return [text[start:end] for end in self.ends(text, start)]
+
+
+def _kind_in(words: list[str], prefix: str) -> int:
+    """What ``prefix`` is to the sorted ``words``: ``_WORD`` and/or ``_LONGER``, or 0."""
+    i = bisect_left(words, prefix)
+    found = words[i] if i < len(words) else ""
+    if not found.startswith(prefix):
+        return 0
+    if found != prefix:
+        return _LONGER
+    following = words[i + 1] if i + 1 < len(words) else ""
+    return _WORD | _LONGER if following.startswith(prefix) else _WORD
+
+
+def _prefix_kinds(words: Iterable[str]) -> dict[str, int]:
+    """What each prefix of ``words`` is to them: ``_WORD`` and/or ``_LONGER``."""
+    kinds: dict[str, int] = {}
+    for word in words:
+        for end in range(1, len(word)):
+            kinds[word[:end]] = kinds.get(word[:end], 0) | _LONGER
+        kinds[word] = kinds.get(word, 0) | _WORD
+    return kinds
 
 
 @cache
