@@ -526,6 +526,8 @@ def _exact_pieces(shaped: Shaped) -> tuple[str, ...]:
     for nothing, so extractors that read only the ToUnicode map need no normalisation.
     """
     source = shaped.text
+    if "\u0e33" not in source:
+        return shaped.pieces  # nothing to respell (most words)
     position = 0
     owed = 0  # sara aa glyphs still to come whose sara am was already spelled
     exact: list[str] = []
