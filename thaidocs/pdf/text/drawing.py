@@ -89,6 +89,8 @@ def _template(path: Path, text: str) -> _Template:
     others: list[Pair] = []
     carry = 0
     pieces = _exact_pieces(shaped)
+    x_offsets, y_offsets, advances = shaped.x_offsets, shaped.y_offsets, shaped.advances
+    own, embedded = data.natural, data.advances
     for i, glyph in enumerate(shaped.glyphs):
         if i in gaps:
             _number(parts, hexes, carry, factor)
@@ -96,21 +98,23 @@ def _template(path: Path, text: str) -> _Template:
             carry = 0
             fragments.append("".join(parts))
             parts = []
-        dx = shaped.x_offsets[i]
-        dy = shaped.y_offsets[i]
-        _number(parts, hexes, carry + dx, factor)
-        if data.natural.get(glyph) == pieces[i]:
+        dx = x_offsets[i]
+        dy = y_offsets[i]
+        if carry + dx:  # tested here: most glyphs start where the pen is
+            _number(parts, hexes, carry + dx, factor)
+        piece = pieces[i]
+        if own.get(glyph) == piece:
             natural.add(glyph)
             code = f"{glyph:04X}"
         else:
-            others.append((glyph, pieces[i]))
+            others.append((glyph, piece))
             code = _SLOT
         if dy:
             _flush(parts, hexes)
             parts.append(f"]TJ {_fmt(dy / data.units)} Ts[<{code}>]TJ 0 Ts[")
         else:
             hexes.append(code)
-        carry = shaped.advances[i] - dx - data.advances[glyph]
+        carry = advances[i] - dx - embedded[glyph]
     _number(parts, hexes, carry, factor)
     _flush(parts, hexes)
     fragments.append("".join(parts))
