@@ -150,13 +150,8 @@ class BoundedCache(BoundedStore[Hashable, V], Generic[P, V]):
 
     def __call__(self, *args: P.args, **kwargs: P.kwargs) -> V:
         key: Hashable = (args, tuple(kwargs.items())) if kwargs else args
-        entries = self._entries
-        found = entries.get(key)
-        if found is not None:  # ``_find`` written out: a call less on the hottest path
-            try:  # noqa: SIM105 (as in ``_find``)
-                entries.move_to_end(key)
-            except KeyError:
-                pass
+        found = self._find(key)
+        if found is not None:
             return found[0]
         value = self._function(*args, **kwargs)
         cost = self._sizeof(value) + sys.getsizeof(args) + sum(map(sys.getsizeof, args))
