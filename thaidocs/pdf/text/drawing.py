@@ -100,8 +100,7 @@ def _template(path: Path, text: str) -> _Template:
             parts = []
         dx = x_offsets[i]
         dy = y_offsets[i]
-        if carry + dx:  # tested here: most glyphs start where the pen is
-            _number(parts, hexes, carry + dx, factor)
+        _number(parts, hexes, carry + dx, factor)
         piece = pieces[i]
         if own.get(glyph) == piece:
             natural.add(glyph)
