@@ -79,11 +79,10 @@ class Dictionary:
 
     def __init__(self, words: Iterable[str]) -> None:
         self._words = sorted(set(words))
-        #: words added with ``with_words`` (none of them in ``_words``), and what each prefix
-        #: of theirs is to them: kept beside the list, since a list of 62,000 words with a few
-        #: more is a copy, and a copy touches every word (some 2 ms of a first document)
-        self._added: frozenset[str] = frozenset()
-        self._added_prefixes: dict[str, int] = {}
+        #: what each prefix of the words added with ``with_words`` (none of them in
+        #: ``_words``) is to them: kept beside the list, since a list of 62,000 words with a
+        #: few more is a copy, and a copy touches every word (some 2 ms of a first document)
+        self._added: dict[str, int] = {}
         #: what each prefix met in the text so far is (``_WORD``, ``_LONGER``)
         self._prefixes: Memo[str, int] = Memo(share=0.03, entry_bytes=_PREFIX_BYTES)
 
@@ -101,18 +100,18 @@ class Dictionary:
         return bool((self._learn(word) if kind is None else kind) & _WORD)
 
     def __len__(self) -> int:
-        return len(self._words) + len(self._added)
+        return len(self._words) + len(self._added_words())
 
     def with_words(self, extra: Iterable[str]) -> Dictionary:
         """This list and ``extra``."""
         words = self._words
-        added = self._added.union(
-            word for word in extra if word and not _kind_in(words, word) & _WORD
-        )
+        new = [word for word in extra if word and not _kind_in(words, word) & _WORD]
         dictionary = Dictionary._sorted(words)
-        dictionary._added = added
-        dictionary._added_prefixes = _prefix_kinds(added)
+        dictionary._added = _prefix_kinds({*self._added_words(), *new})
         return dictionary
+
+    def _added_words(self) -> list[str]:
+        return [word for word, kind in self._added.items() if kind & _WORD]
 
     def ends(self, text: str, start: int = 0) -> list[int]:
         """Where the words that start at ``start`` end, shortest first."""
@@ -148,7 +147,7 @@ class Dictionary:
     def _learn(self, prefix: str) -> int:
         """What ``prefix`` is, ``_WORD`` and/or ``_LONGER`` (a longer word starts with it) or 0,
         remembered."""
-        kind = _kind_in(self._words, prefix) | self._added_prefixes.get(prefix, 0)
+        kind = _kind_in(self._words, prefix) | self._added.get(prefix, 0)
         return self._prefixes.keep(prefix, kind)
 
     def prefixes(self, text: str, start: int = 0) -> list[str]:
