@@ -309,4 +309,4 @@ def test_the_number_rules_find_what_their_plain_patterns_find(text: str) -> None
 @given(st.text(st.sampled_from("กขฮะาเ่้ํ๎ฯๆ๐๑ ab,\u0e2f\u0e4f\u0e00\u0e3a\u0e3f")))
 def test_without_a_dot_a_run_of_thai_is_any_run_of_letters(text: str) -> None:
     runs = [match.span() for match in segment._THAI_RUN.finditer(text)]
-    assert runs == [match.span() for match in segment._THAI_LETTERS.finditer(text)]
+    assert runs == [match.span() for match in segment.THAI_LETTERS.finditer(text)]

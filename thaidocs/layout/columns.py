@@ -43,8 +43,6 @@ class TooWide(ValueError):
 
 #: the step of ``_steps`` that takes terms apart into their words
 _TERMS = 1
-#: a run of Thai letters: only such a word is cut into the words it is made of
-_THAI_WORD = re.compile("[\u0e01-\u0e4e]+")
 #: a number with its separators (๑๔๕,๗๕๐.๕๐, ๐๙.๐๐, ๓๐/๑๐/๒๕๖๗) or an abbreviation (ต.ค.)
 _KEEP = re.compile(r"[0-9๐-๙](?:[0-9๐-๙,.:/]*[0-9๐-๙])?|(?:[\u0e01-\u0e4e]{1,3}\.)+")
 #: the step of ``_steps`` that cuts words into letters but keeps numbers, abbreviations and
@@ -147,6 +145,7 @@ def _steps(segmenter: Segmenter, names: Sequence[str]) -> list[Callable[[str], I
     inside terms and names too; inside long words between the words they are made of;
     between letters (where a line may end and the next begin, as the line breaker cuts)."""
     from thaidocs.thai.segment import (
+        THAI_LETTERS,
         Break,
         cluster_starts,
         may_end_line,
@@ -167,7 +166,7 @@ def _steps(segmenter: Segmenter, names: Sequence[str]) -> list[Callable[[str], I
         cuts = [0, *parts(text), len(text)]
         for start, end in pairwise(cuts):
             yield start
-            for word in _THAI_WORD.finditer(text, start, end):
+            for word in THAI_LETTERS.finditer(text, start, end):  # only Thai is cut into words
                 yield from (word.start() + j for j in word_joints(word.group()))
 
     def names_whole(breaks: Callable[[str], Iterable[int]]) -> Callable[[str], Iterable[int]]:

@@ -61,9 +61,9 @@ _ZWSPS = re.compile(f"{ZWSP}+")
 _THAI_RUN = re.compile(
     "[\u0e01-\u0e4e](?:(?![\u0e01-\u0e2e]\\.[\u0e01-\u0e2e]{1,2}\\.)[\u0e01-\u0e4e])*"
 )
-#: the same in text with no "." (most text), where there is no abbreviation to end a run
-#: before: a third of the time without the look ahead at every letter
-_THAI_LETTERS = re.compile("[\u0e01-\u0e4e]+")
+#: a run of Thai letters, vowels and marks; in text with no "." (most text) it is the unit
+#: above, with no abbreviation to end it: a third of the time without the look ahead
+THAI_LETTERS = re.compile("[\u0e01-\u0e4e]+")
 _DIGIT = r"[0-9\u0e50-\u0e59]"
 _ANY_DIGIT = re.compile(_DIGIT)
 #: a number token after its first digit: digits joined by , . : / - (amounts, times, dates,
@@ -340,7 +340,7 @@ class Segmenter:
     def _candidates(self, text: str) -> dict[int, Break]:
         found: dict[int, Break] = {}
         n = len(text)
-        for run in (_THAI_RUN if "." in text else _THAI_LETTERS).finditer(text):
+        for run in (_THAI_RUN if "." in text else THAI_LETTERS).finditer(text):
             start, end = run.span()
             safe, inside = _run_breaks(run.group())
             for offset in inside:
