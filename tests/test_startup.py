@@ -32,14 +32,22 @@ UNUSED_BY_A_RENDER = (
 )
 
 
+def _last_line(script: str) -> str:
+    """The last line a fresh interpreter prints running ``script`` (with ``sys`` imported)."""
+    done = subprocess.run(
+        [sys.executable, "-c", f"import sys\n{script}"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    return done.stdout.splitlines()[-1]
+
+
 def _loaded_after(code: str, watched: tuple[str, ...] = HEAVY) -> set[str]:
     """Modules of ``watched`` that a fresh interpreter holds after running ``code``."""
     found = f"print('loaded:', *(m for m in {watched!r} if m in sys.modules))"
-    script = f"import sys\n{code}\n{found}"
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
-    )
-    last = done.stdout.splitlines()[-1].split()
+    last = _last_line(f"{code}\n{found}").split()
     assert last[0] == "loaded:"
     return set(last[1:])
 
@@ -90,14 +98,7 @@ def test_a_render_from_the_command_line_parses_no_signature_from_text(tmp_path: 
     # list's, is parsed from its text by the tokenizer, whose pattern takes some 3 ms to compile
     args = ("render", "samples/announcement.yaml", "--format", "pdf", "--out", str(tmp_path))
     script = f"{_cli(*args)}\nimport tokenize\nprint(tokenize._compile.cache_info().currsize)"
-    done = subprocess.run(
-        [sys.executable, "-c", f"import sys\n{script}"],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-    )
-    assert done.stdout.splitlines()[-1] == "0"
+    assert _last_line(script) == "0"
 
 
 def test_a_one_file_render_from_the_command_line_never_walks_what_its_imports_made(
@@ -107,7 +108,7 @@ def test_a_one_file_render_from_the_command_line_never_walks_what_its_imports_ma
     # frees nothing (it was some 46,000 objects, all at once, after the document was written)
     args = ("render", "samples/announcement.yaml", "--format", "pdf", "--out", str(tmp_path))
     script = (
-        "import gc, sys\n"
+        "import gc\n"
         "walked = [0]\n"
         "def seen(phase, info):\n"
         "    if phase == 'start':\n"
@@ -117,11 +118,9 @@ def test_a_one_file_render_from_the_command_line_never_walks_what_its_imports_ma
         f"{_cli(*args)}\n"
         "print('walked:', max(walked), 'on:', gc.isenabled())"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
-    )
+    last = _last_line(script)
     assert (tmp_path / "announcement.pdf").is_file()
-    walked, on = done.stdout.splitlines()[-1].split()[1::2]
+    walked, on = last.split()[1::2]
     assert int(walked) < 5_000
     assert on == "True"
 
