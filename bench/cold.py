@@ -12,12 +12,15 @@ PYTHONDONTWRITEBYTECODE=1 recompiles every module at every start.
 Two floors are timed beside them: ``python``, an interpreter that starts and ends (with
 whatever its site imports: the same under every command here), and ``dependencies``, a process
 that imports every module of other packages that a cold render imports, in the same order,
-and does nothing else. No render can start faster than the second.
+and does nothing else. No render can start faster than the second. With ``--shares``, the
+floor is timed again less each package the render imports (with what only that package
+requires), and each package's share of the floor is the difference.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import os
 import resource
 import statistics
@@ -75,6 +78,60 @@ def dependency_modules(python: str, render: list[str]) -> list[str]:
     return found.stdout.splitlines()[-1].split()
 
 
+def modules_without_each(modules: list[str]) -> dict[str, list[str]]:
+    """For each package the render imports that no other of them requires (by their
+    distributions' requirements), ``modules`` less the modules of that package and of what
+    only it requires: what the floor would import without it."""
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    owners = importlib.metadata.packages_distributions()
+    owner = {
+        module: str(canonicalize_name(owners[top][0]))
+        for module in modules
+        if (top := module.partition(".")[0]) in owners
+    }
+    present = set(owner.values())
+
+    def required(name: str) -> set[str]:
+        needs = (Requirement(text) for text in importlib.metadata.requires(name) or ())
+        return {
+            str(canonicalize_name(need.name))
+            for need in needs
+            if need.marker is None or need.marker.evaluate({"extra": ""})
+        } & present
+
+    def closure(name: str) -> set[str]:
+        found, todo = {name}, [name]
+        while todo:
+            for need in required(todo.pop()) - found:
+                found.add(need)
+                todo.append(need)
+        return found
+
+    roots = present - set().union(*(required(name) for name in present))
+    reach = {root: closure(root) for root in roots}
+    shares: dict[str, list[str]] = {}
+    for root in sorted(roots):
+        others = set().union(*(reach[other] for other in roots if other != root))
+        alone = reach[root] - others
+        # a module of no package (Cython's runtime, the build's sysconfig data) comes with the
+        # package that makes it, so it is not named
+        shares[root] = [
+            module for module in modules if module in owner and owner[module] not in alone
+        ]
+    return shares
+
+
+def floors_without_each(python: str, modules: list[str]) -> dict[str, list[str]]:
+    """The floor's process less each package (``modules_without_each``), by package. What a bare
+    interpreter imports itself (its site's) is no package's share."""
+    bare = [python, "-c", "import sys; print(*sys.modules)"]
+    started = subprocess.run(bare, check=True, capture_output=True, text=True).stdout.split()
+    less = modules_without_each([module for module in modules if module not in started])
+    return {package: [python, "-c", DEPENDENCIES, *rest] for package, rest in less.items()}
+
+
 def run(command: list[str]) -> tuple[float, float]:
     """Wall and CPU seconds of one process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -90,6 +147,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument(
+        "--shares", action="store_true", help="also each package's share of the dependencies' floor"
+    )
     args = parser.parse_args()
 
     from thaidocs.layout.measure import sarabun_path
@@ -99,13 +159,16 @@ def main() -> None:
     python = sys.executable
     with tempfile.TemporaryDirectory() as out:
         render = [str(SAMPLE), "--format", "pdf", "--out", out]
+        modules = dependency_modules(python, render)
         commands = {
             "python": [python, "-c", "pass"],
-            "dependencies": [python, "-c", DEPENDENCIES, *dependency_modules(python, render)],
+            "dependencies": [python, "-c", DEPENDENCIES, *modules],
             "version": [python, "-m", "thaidocs", "--version"],
             "render_pdf": [python, "-m", "thaidocs", "render", *render],
             "typst": [python, "-c", TYPST, str(source), os.path.join(out, "t.pdf"), fonts],
         }
+        less = floors_without_each(python, modules) if args.shares else {}
+        commands.update({f"less_{package}": command for package, command in less.items()})
         for command in commands.values():  # warm the file cache
             run(command)
         figures: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
@@ -123,6 +186,14 @@ def main() -> None:
         wall = statistics.median(r[0] for r in ratios)
         cpu = statistics.median(r[1] for r in ratios)
         print(f"ratio_cold_{name}_vs_typst wall {wall:.2f} cpu {cpu:.2f}")
+    for package in less:
+        runs = zip(
+            figures["dependencies"], figures[f"less_{package}"], figures["typst"], strict=True
+        )
+        shares = [((a[0] - b[0]) / t[0], (a[1] - b[1]) / t[1]) for a, b, t in runs]
+        wall = statistics.median(r[0] for r in shares)
+        cpu = statistics.median(r[1] for r in shares)
+        print(f"ratio_cold_share_{package}_vs_typst wall {wall:.2f} cpu {cpu:.2f}")
 
 
 if __name__ == "__main__":

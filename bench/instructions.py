@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The merge-like, caches-cleared and cold workloads counted in instructions, beside Typst.
 
-Usage: python bench/instructions.py [--shared ../shared] [--documents 20]
+Usage: python bench/instructions.py [--shared ../shared] [--documents 20] [--shares]
 
 Wall time on a shared machine drifts by half from one run to the next; the instructions a
 workload executes do not. Each figure here is counted by valgrind's callgrind (it must be
@@ -9,9 +9,10 @@ installed) over a whole process, and a per-document figure is the difference bet
 that renders ``--documents`` documents and one that renders none after the same warm-up, so
 start-up and warm-up cancel out. Typst compiles the same variants with one ``typst.Compiler``
 (every thread it runs counted). Instructions are not time: a native program does more per
-cycle, and Typst spreads its work over several cores; the ratios here are the work each side
-asks of the machine, beside the wall-time ratios of ``merge_like.py`` and ``cold.py``.
-Run it from an installed package or a tree with compiled bytecode.
+cycle; the ratios here are the work each side asks of the machine, beside the wall-time ratios
+of ``merge_like.py`` and ``cold.py``. With ``--shares``, each package's share of the
+dependencies' floor, as ``cold.py --shares`` has it, is counted too. Run it from an installed
+package or a tree with compiled bytecode.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from cold import DEPENDENCIES, dependency_modules
+from cold import DEPENDENCIES, dependency_modules, floors_without_each
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "announcement.yaml"
@@ -99,6 +100,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--documents", type=int, default=20)
+    parser.add_argument(
+        "--shares", action="store_true", help="also each package's share of the dependencies' floor"
+    )
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed (apt-get install valgrind)")
@@ -130,8 +134,12 @@ def main() -> None:
         render = [str(SAMPLE), "--format", "pdf", "--out", out]
         cold = instructions([python, "-m", "thaidocs", "render", *render])
         version = instructions([python, "-m", "thaidocs", "--version"])
-        imports = [python, "-c", DEPENDENCIES, *dependency_modules(python, render)]
-        dependencies = instructions(imports)
+        modules = dependency_modules(python, render)
+        dependencies = instructions([python, "-c", DEPENDENCIES, *modules])
+        less = floors_without_each(python, modules) if args.shares else {}
+        shares = {
+            package: dependencies - instructions(command) for package, command in less.items()
+        }
         interpreter = instructions([python, "-c", "pass"])
         typst_cold = instructions([python, "-c", TYPST_COLD, source, f"{out}/t.pdf", fonts])
     print(f"cold_render_pdf_instructions {cold / 1e6:.0f}M ratio {cold / typst_cold:.2f}")
@@ -140,6 +148,10 @@ def main() -> None:
     print(f"cold_dependencies_instructions {dependencies / 1e6:.0f}M ratio {floor:.2f}")
     print(f"cold_python_instructions {interpreter / 1e6:.0f}M ratio {interpreter / typst_cold:.2f}")
     print(f"cold_typst_instructions {typst_cold / 1e6:.0f}M")
+    for package, share in shares.items():
+        print(
+            f"cold_share_{package}_instructions {share / 1e6:.0f}M ratio {share / typst_cold:.2f}"
+        )
 
 
 if __name__ == "__main__":
