@@ -161,14 +161,14 @@ def main() -> None:
     from distributed import Client, LocalCluster
 
     with (
-        LocalCluster(
+        LocalCluster(  # type: ignore[no-untyped-call]  # distributed: unannotated
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
         ) as cluster,
-        Client(cluster) as client,
+        Client(cluster) as client,  # type: ignore[no-untyped-call]
     ):
 
         def dask_cpu() -> float:  # the scheduler runs in this process, counted as its own
-            return sum(client.run(_own_cpu).values())
+            return float(sum(client.run(_own_cpu).values()))
 
         on_dask = rate(
             f"dask LocalCluster, {workers} workers",
