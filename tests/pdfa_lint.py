@@ -49,6 +49,12 @@ _BLEND_MODES = {
 }  # fmt: skip
 
 
+def _true(value: object) -> bool:
+    """A PDF boolean that is true (pikepdf reads one as Python's ``True``), not merely a
+    value that Python counts as true."""
+    return value is True
+
+
 def lint(data: bytes, level: str) -> list[str]:
     """Every rule ``data`` breaks for PDF/A ``level`` ("3u", "2u"), as messages."""
     problems = _syntax(data)
@@ -133,7 +139,7 @@ def _metadata(pdf: pikepdf.Pdf, level: str) -> list[str]:
         problems.append(f"6.6.4: pdfaid:part is {values.get('pdfaid:part')}, not {level[0]}")
     if values.get("pdfaid:conformance") != level[1:].upper():
         problems.append("6.6.4: pdfaid:conformance does not match the level")
-    info = pdf.trailer.get("/Info", {})
+    info = pdf.trailer.get("/Info", pikepdf.Dictionary())
     pairs = {
         "/Title": "dc:title",
         "/Author": "dc:creator",
@@ -171,7 +177,7 @@ def _objects(pdf: pikepdf.Pdf) -> list[str]:
         if obj.get("/Subtype") == "/Image":
             if "/Alternates" in obj or "/OPI" in obj:
                 problems.append("6.2.8: image with /Alternates or /OPI")
-            if obj.get("/Interpolate") is True:
+            if _true(obj.get("/Interpolate")):
                 problems.append("6.2.8: image with /Interpolate true")
         if obj.get("/Type") == "/ExtGState":
             if "/TR" in obj or obj.get("/TR2", "/Default") != "/Default":
@@ -245,7 +251,7 @@ def _annotations(pdf: pikepdf.Pdf) -> list[str]:
             subtype = annot.get("/Subtype")
             if subtype not in ("/Popup", "/Link") and "/N" not in annot.get("/AP", {}):
                 problems.append(f"6.3.3: annotation on page {number} has no appearance")
-    if pdf.Root.get("/AcroForm", {}).get("/NeedAppearances") is True:
+    if _true(pdf.Root.get("/AcroForm", pikepdf.Dictionary()).get("/NeedAppearances")):
         problems.append("6.4.1: NeedAppearances true")
     return problems
 

@@ -111,11 +111,12 @@ def test_true_means_3u_and_levels_read_in_any_case() -> None:
 
 
 def _raw(sample: Path) -> dict[str, Any]:
-    return json.loads(thaidocs.to_json(thaidocs.load(sample)))
+    return dict(json.loads(thaidocs.to_json(thaidocs.load(sample))))
 
 
 def test_metadata_agrees_with_the_document() -> None:
     doc = archival(SAMPLES[0])
+    assert isinstance(doc, thaidocs.Announcement)
     data = thaidocs.to_pdf(doc)
     values = xmp(data)
     assert values["pdfaid:part"] == "3"

@@ -272,9 +272,12 @@ def test_names_from_the_record_are_safe_and_never_overwrite(tmp_path: Path) -> N
         thaidocs.merge(TEMPLATE, rows[:1]), tmp_path / "n", name="{number}"
     )
     assert [r.name for r in by_number] == ["ศธ ๐๔๒๔๗-๑.pdf"]  # type: ignore[union-attr]
-    called = thaidocs.render_many(
-        thaidocs.merge(TEMPLATE, rows[:1]), tmp_path / "c", name=lambda doc: doc.subject
-    )
+
+    def subject(doc: thaidocs.Document) -> str:
+        assert isinstance(doc, thaidocs.Letter)
+        return doc.subject
+
+    called = thaidocs.render_many(thaidocs.merge(TEMPLATE, rows[:1]), tmp_path / "c", name=subject)
     assert [r.name for r in called] == ["แจ้งผลการจัดสรรงบประมาณ.pdf"]  # type: ignore[union-attr]
 
 

@@ -82,7 +82,7 @@ def test_csv_xlsx_and_jsonl_count_rows_alike(tmp_path: Path) -> None:
     sources = [write_csv(tmp_path / "r.csv", full), write_xlsx(tmp_path / "r.xlsx", full), jsonl]
     for source in sources:
         failed = [r for r in thaidocs.merge(template, source) if isinstance(r, Exception)]
-        assert [e.row for e in failed] == [BAD_DATE, MISSING, UNKNOWN_TYPE], source  # type: ignore[attr-defined]
+        assert [e.row for e in failed] == [BAD_DATE, MISSING, UNKNOWN_TYPE], source
 
 
 def test_a_clean_run_exits_0_and_removes_old_errors(tmp_path: Path) -> None:

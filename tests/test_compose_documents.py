@@ -214,6 +214,7 @@ def test_order_number_in_arabic_digits() -> None:
 
 def test_letter_reads_in_the_official_order() -> None:
     doc = thaidocs.load(SAMPLES / "letter.yaml")
+    assert isinstance(doc, thaidocs.Letter)
     text = tree_text(compose(doc))
     assert text[:6] == [
         EMBLEM,

@@ -193,5 +193,6 @@ def test_positions_in_a_table_and_a_plans_units_are_kept_as_terms() -> None:
     order = thaidocs.compose(thaidocs.load("samples/order.yaml"))
     assert "ผู้อำนวยการกลุ่มส่งเสริมการศึกษาทางไกล เทคโนโลยีสารสนเทศและการสื่อสาร" in order.words
     plan = thaidocs.load("samples/plan.yaml")
+    assert isinstance(plan, thaidocs.Plan)
     owners = {activity.owner for activity in plan.activities}
     assert owners <= set(thaidocs.compose(plan).words)

@@ -10,6 +10,7 @@ import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import docx
 import pdfplumber
@@ -296,13 +297,20 @@ def test_the_letter_states_its_keeps_in_the_file() -> None:
     contact = texts.index("กลุ่มนโยบายและแผน")
     for paragraph in paragraphs[closing - 2 : contact]:
         direct = paragraph.paragraph_format.keep_with_next
+        assert paragraph.style is not None
         styled = paragraph.style.paragraph_format.keep_with_next
         assert direct or (direct is None and styled), paragraph.text
     assert not paragraphs[closing - 3].paragraph_format.keep_with_next
-    frames = [p for p in paragraphs if p._p.pPr.find(qn("w:framePr")) is not None]
+
+    def frame(paragraph: Any) -> Any:
+        """The paragraph's ``w:framePr``, or None."""
+        properties = paragraph._p.pPr
+        return None if properties is None else properties.find(qn("w:framePr"))
+
+    frames = [p for p in paragraphs if frame(p) is not None]
     assert [p.text for p in frames] == texts[contact:]
     assert frames[-1].text.startswith("สำเนาส่ง")
-    assert {f._p.pPr.find(qn("w:framePr")).get(qn("w:yAlign")) for f in frames} == {"bottom"}
+    assert {frame(f).get(qn("w:yAlign")) for f in frames} == {"bottom"}
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)

@@ -202,7 +202,8 @@ def test_spec_values_out_of_range_are_refused(spec: dict[str, Any], path: str) -
 
 
 def test_spec_overrides_in_range_render(tmp_path: Path) -> None:
-    spec = {"page_width": 14.8, "page_height": 21.0, "margin_left": 2.0, "margin_right": 1.5}
+    spec: dict[str, Any] = {"page_width": 14.8, "page_height": 21.0}
+    spec |= {"margin_left": 2.0, "margin_right": 1.5}
     spec |= {"body_size": 14, "mark_color": "00aa00", "page_number_format": "หน้า {}"}
     spec |= {"letter_agency_indent": 6.0, "signature_axis": 5.5, "signature_width": 8}
     spec |= {"signature_columns_axes": [3, 8], "signature_columns_width": 5}
@@ -407,7 +408,9 @@ def test_root_confines_every_referenced_file(tmp_path: Path) -> None:
         thaidocs.load(path)  # without a root, scripts keep their freedom
     data = doc(signers=[{"name": "ก", "position": "ข", "signature": "sign.png"}])
     (inside / "doc.json").write_text(json.dumps(data), encoding="utf-8")
-    assert thaidocs.load(inside / "doc.json", root=inside).signers[0].signature
+    loaded = thaidocs.load(inside / "doc.json", root=inside)
+    assert isinstance(loaded, thaidocs.Announcement)
+    assert loaded.signers[0].signature
     fonts = doc(options={"pdf_font": "/usr/share/fonts/x.ttf", "emblem": "../outside/sign.png"})
     problems = refused(fonts, base_dir=inside, root=inside)
     assert {p.split(":")[0] for p in problems} == {"options.pdf_font", "options.emblem"}

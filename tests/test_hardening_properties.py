@@ -240,4 +240,5 @@ def test_any_spec_is_refused_or_lays_out(base: str, spec: dict[str, Any], tmp_pa
     # the first signer's name; the minutes' recorder; the agency of an unsigned form
     signers = getattr(model, "signers", None) or [getattr(model, "recorder", None)]
     printed = signers[0].name if signers[0] is not None else model.agency
+    assert isinstance(printed, str)
     assert _normal(printed) in _normal(extracted)

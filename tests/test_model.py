@@ -93,11 +93,13 @@ def test_plan_months_expand_in_fiscal_order() -> None:
     plan = thaidocs.from_dict(PLAN)
     assert isinstance(plan, thaidocs.Plan)
     assert plan.activities[0].months == [10, 11, 12, 3, 5]
-    assert thaidocs.from_dict(with_changes(PLAN, fiscal_year="๒๕๖๔")).fiscal_year == 2564
+    earlier = thaidocs.from_dict(with_changes(PLAN, fiscal_year="๒๕๖๔"))
+    assert isinstance(earlier, thaidocs.Plan) and earlier.fiscal_year == 2564
 
 
 def test_typed_objects_need_no_type_key() -> None:
-    signer = thaidocs.Signer(name="นายก ข", position="ผู้อำนวยการ")
+    # one position as a plain string, as the input format allows
+    signer = thaidocs.Signer(name="นายก ข", position="ผู้อำนวยการ")  # type: ignore[arg-type]
     doc = thaidocs.Announcement(
         agency="กรม", subject="เรื่อง", date=dt.date(2024, 1, 1), signers=[signer]
     )
@@ -127,6 +129,7 @@ def test_relative_image_paths_resolve_next_to_the_input_file(tmp_path: Path) -> 
     source = tmp_path / "doc.json"
     source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     doc = thaidocs.load(source)
+    assert isinstance(doc, thaidocs.Announcement)
     assert doc.signers[0].signature == tmp_path / "sign.png"
 
 

@@ -159,7 +159,7 @@ def test_distributed_lines_end_at_the_right_edge(family: FontFamily) -> None:
 def _widened_mark(char: dict[str, Any]) -> bool:
     """A zero-width mark, whose box the PDF widens to half an em for extractors: where its
     box ends is not where the line's ink ends."""
-    return abs(char["width"] - char["size"] / 2) < 0.01
+    return bool(abs(char["width"] - char["size"] / 2) < 0.01)
 
 
 def test_justified_spacing_adds_no_spaces_to_the_text(tmp_path: Path, family: FontFamily) -> None:

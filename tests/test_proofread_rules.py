@@ -152,6 +152,7 @@ def test_levels_of_the_text_rules() -> None:
 
 def test_sara_am_suggestion_is_what_search_finds() -> None:
     doc = announcement("การทํางาน")
+    assert isinstance(doc, thaidocs.Announcement)
     finding = next(f for f in thaidocs.check(doc) if f.code == "thai.sara-am-decomposed")
     text = doc.body[0]
     assert isinstance(text, str) and finding.start is not None and finding.suggestion

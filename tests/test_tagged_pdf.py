@@ -53,7 +53,7 @@ def elements(data: bytes) -> list[tuple[str, dict[str, Any]]]:
             for kid in node:
                 walk(kid)
         elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
-            found.append((str(node.S)[1:], {k: node[k] for k in node}))
+            found.append((str(node.S)[1:], dict(node.items())))
             walk(node.get("/K"))
 
     with pikepdf.open(BytesIO(data)) as pdf:
@@ -103,6 +103,7 @@ def test_images_are_figures_with_alt(tmp_path: Path) -> None:
     raw = thaidocs.from_dict(
         {**_sample_dict(), "options": {"emblem": str(_png_with_alpha(tmp_path / "g.png"))}}
     )
+    assert isinstance(raw, thaidocs.Announcement)
     signer = raw.signers[0].model_copy(update={"signature": _png_with_alpha(tmp_path / "s.png")})
     doc = raw.model_copy(update={"signers": [signer]})
     figures = [entries for kind, entries in elements(thaidocs.to_pdf(doc)) if kind == "Figure"]
@@ -133,9 +134,10 @@ def test_catalog_declares_tagged_thai_with_its_title() -> None:
     data = thaidocs.to_pdf(thaidocs.load(SAMPLE_DIR / "memo.yaml"))
     with pikepdf.open(BytesIO(data)) as pdf:
         root = pdf.Root
-        assert root.MarkInfo.Marked is True
+        marked, shown = root.MarkInfo.Marked, root.ViewerPreferences.DisplayDocTitle
+        assert isinstance(marked, bool) and marked
         assert str(root.Lang) == "th-TH"
-        assert root.ViewerPreferences.DisplayDocTitle is True
+        assert isinstance(shown, bool) and shown
         for page in pdf.pages:
             assert "/StructParents" in page.obj
     assert xmp(data)["pdfuaid:part"] == "1"

@@ -101,7 +101,8 @@ def test_regulation_year_comes_from_year_or_the_date() -> None:
     doc = thaidocs.from_dict(REGULATION)
     assert isinstance(doc, thaidocs.Regulation)
     assert doc.year_of_issue == 2567
-    assert thaidocs.from_dict(with_changes(REGULATION, year="๒๕๖๘")).year_of_issue == 2568
+    later = thaidocs.from_dict(with_changes(REGULATION, year="๒๕๖๘"))
+    assert isinstance(later, thaidocs.Regulation) and later.year_of_issue == 2568
 
 
 BAD: list[tuple[str, dict[str, Any], list[str]]] = [
@@ -221,12 +222,14 @@ def test_minutes_times_accept_thai_and_arabic_digits() -> None:
     doc = thaidocs.from_dict(MINUTES)
     assert isinstance(doc, thaidocs.Minutes)
     assert (doc.opened, doc.closed) == (dt.time(9, 0), dt.time(12, 30))
-    assert thaidocs.from_dict(with_changes(MINUTES, session=1)).session == "1"
+    numbered = thaidocs.from_dict(with_changes(MINUTES, session=1))
+    assert isinstance(numbered, thaidocs.Minutes) and numbered.session == "1"
 
 
 def test_a_memo_no_longer_needs_an_agency() -> None:
     memo = thaidocs.load(SAMPLES / "memo.yaml").model_dump(exclude={"agency"})
     doc = thaidocs.from_dict(memo)
+    assert isinstance(doc, thaidocs.Memo)
     assert doc.agency is None
     assert thaidocs.compose(doc).metadata.author == doc.unit
 

@@ -122,7 +122,7 @@ def _pages(pdf: Path, folder: Path) -> list[Image.Image]:
     return [Image.open(path).convert("RGB") for path in sorted(folder.glob(f"{pdf.stem}-*.png"))]
 
 
-def _red_rows(page: Image.Image) -> list[int]:
+def _red_rows(page: Image.Image) -> list[float]:
     """Rows (as a fraction of the page height) holding red pixels near the centre line."""
     width, height = page.size
     rows = []

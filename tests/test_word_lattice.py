@@ -72,7 +72,7 @@ def _plain_run_breaks(run: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
         if edges[i]:
             rest[i] = min(rest[j] for j in edges[i]) + 1
     total = first[n]
-    inside = set()
+    inside: set[int] = set()
     for i in range(n):
         if edges[i] and first[i] + rest[i] == total:
             for j in edges[i]:
