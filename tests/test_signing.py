@@ -102,8 +102,7 @@ def pyhanko_check(pdf: bytes, pki: PKI, level: str) -> None:
 
     for sig in signatures:
         status = validate_pdf_signature(sig, context())
-        details = status.pretty_print_details()  # type: ignore[no-untyped-call]
-        assert status.intact and status.valid and status.trusted, details
+        assert status.intact and status.valid and status.trusted, status.pretty_print_details()  # type: ignore[no-untyped-call]
         assert (status.timestamp_validity is not None) == (level != "B-B")
     stamps = reader.embedded_timestamp_signatures
     assert bool(stamps) == (level == "B-LTA")
