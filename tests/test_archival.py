@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import SAMPLE_FILES as SAMPLES
 from conftest import require_tool
+from msgspec.structs import replace
 from pdfa_lint import NS, lint
 from pngs import png_bytes
 
@@ -40,8 +41,8 @@ PART_1_ONLY = {"1.2.9", "1.4.7", "3.1.11", "7.11.1", "7.11.2", "2.2.2"}
 
 def archival(sample: Path, level: Any = "3u") -> thaidocs.Document:
     doc = thaidocs.load(sample)
-    options = doc.options.model_copy(update={"pdfa": level})
-    return doc.model_copy(update={"options": options})
+    options = replace(doc.options, pdfa=level)
+    return replace(doc, options=options)
 
 
 def preflight(data: bytes, tmp_path: Path) -> set[str]:
@@ -181,6 +182,6 @@ def test_extract_command_prints_the_source(tmp_path: Path) -> None:
 
 def test_metadata_keeps_markup_characters_as_text() -> None:
     subject = 'โครงการ R&D <ระยะที่ ๒> "นำร่อง" & อื่น ๆ'
-    doc = archival(SAMPLES[0]).model_copy(update={"subject": subject})
+    doc = replace(archival(SAMPLES[0]), subject=subject)
     values = xmp(thaidocs.to_pdf(doc))  # the XMP packet parses as XML
     assert values["dc:title"] == subject

@@ -25,6 +25,7 @@ from thaidocs.layout import (
 )
 from thaidocs.layout.measure import text_width
 from thaidocs.layout.text import EMBLEM, RULE
+from thaidocs.model.convert import Conversion, convert, to_data
 
 AGENCY = "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาเพชรบุรี"
 DIRECTOR = "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษามัธยมศึกษาเพชรบุรี"
@@ -124,7 +125,7 @@ def test_compose_is_deterministic() -> None:
 
 
 def test_arabic_digits_option() -> None:
-    data = thaidocs.load(SAMPLES / "announcement.yaml").model_dump()
+    data = to_data(thaidocs.load(SAMPLES / "announcement.yaml"))
     data["options"] = {"digits": "arabic"}
     data["body"] = [
         "ตามมาตรา 37 และข้อ ๒.๑ ที่เขียนไว้",
@@ -148,7 +149,7 @@ def test_thai_digits_leave_urls_and_email_addresses_alone() -> None:
 
 
 def test_spec_overrides_from_options_apply_over_the_given_spec() -> None:
-    data = thaidocs.load(SAMPLES / "announcement.yaml").model_dump()
+    data = to_data(thaidocs.load(SAMPLES / "announcement.yaml"))
     data["options"] = {"spec": {"date_line_indent": 4.5, "signature_axis": 9.0}}
     tree = compose(thaidocs.from_dict(data), LayoutSpec(first_line_indent=2.0, signature_axis=11))
     (date,) = paragraphs(tree, "date")
@@ -162,7 +163,7 @@ def test_the_default_spec_is_the_validated_one() -> None:
     # compose uses the defaults without validating them: they must pass validation unchanged
     defaults = LayoutSpec.defaults()
     assert defaults is LayoutSpec.defaults()
-    assert LayoutSpec.model_validate(defaults.model_dump()) == defaults == LayoutSpec()
+    assert convert(LayoutSpec, to_data(defaults), Conversion()) == defaults == LayoutSpec()
     assert hash(defaults) == hash(LayoutSpec())
     doc = thaidocs.load(SAMPLES / "announcement.yaml")
     assert compose(doc) == compose(doc, LayoutSpec())
@@ -204,7 +205,7 @@ def test_order_committee_table() -> None:
 
 
 def test_order_number_in_arabic_digits() -> None:
-    data = thaidocs.load(SAMPLES / "order.yaml").model_dump()
+    data = to_data(thaidocs.load(SAMPLES / "order.yaml"))
     data["options"] = {"digits": "arabic"}
     assert tree_text(compose(thaidocs.from_dict(data)))[2] == "ที่ 412/2567"
 
@@ -407,7 +408,7 @@ def test_plan_rows_levels_shading_budget_total_and_words() -> None:
 
 
 def test_plan_satang_budgets_show_two_decimals_and_labels_can_change() -> None:
-    data = thaidocs.load(SAMPLES / "plan.yaml").model_dump()
+    data = to_data(thaidocs.load(SAMPLES / "plan.yaml"))
     data["activities"] = data["activities"][:2]
     data["activities"][1]["budget"] = "1500.50"
     data["participation_labels"] = {"inform": "แจ้งให้ทราบ"}

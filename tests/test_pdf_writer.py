@@ -12,6 +12,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from conftest import require_tool
+from msgspec.structs import replace
 from pngs import png_bytes
 from pypdf import PdfReader
 from reportlab.lib.units import cm
@@ -282,7 +283,7 @@ def test_missing_emblem_reserves_its_space(tmp_path: Path) -> None:
 def test_letter_number_and_agency_sit_on_the_garuda_band(tmp_path: Path) -> None:
     garuda = png(tmp_path / "garuda.png", 60, 80, (200, 30, 30))
     doc = load(Path(__file__).parent.parent / "samples" / "letter.yaml")
-    doc = doc.model_copy(update={"options": doc.options.model_copy(update={"emblem": garuda})})
+    doc = replace(doc, options=replace(doc.options, emblem=garuda))
     with pdfplumber.open(BytesIO(write_pdf(compose(doc)))) as pdf:
         page = pdf.pages[0]
         (emblem,) = page.images

@@ -7,9 +7,11 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from msgspec.structs import replace
 
 import thaidocs
 from thaidocs.model import Document, Signer
+from thaidocs.model.convert import made_valid
 from thaidocs.proofread import sequences
 from thaidocs.proofread.sequences import normalize_cluster
 from thaidocs.proofread.walk import TextField
@@ -289,8 +291,8 @@ def test_name_in_parentheses() -> None:
 
 def test_signer_without_position_built_without_validation() -> None:
     doc = announcement("ข้อความ")
-    bare = Signer.model_construct(name="นายวันศักดิ์ คำแหง", position=[])
-    unchecked = doc.model_copy(update={"signers": [bare]})
+    bare = made_valid(Signer, name="นายวันศักดิ์ คำแหง", position=[])
+    unchecked = replace(doc, signers=[bare])
     assert found(unchecked, "signer.position-missing") == [("signers[0].position", "", None)]
     assert found(doc, "signer.position-missing") == []
 

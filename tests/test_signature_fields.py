@@ -12,6 +12,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.fields import enumerate_sig_fields
 
 import thaidocs
+from thaidocs.model.convert import to_data
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
@@ -73,7 +74,7 @@ def test_poppler_lists_the_fields_unsigned(tmp_path: Path) -> None:
 def test_fields_change_neither_the_page_nor_its_text(tmp_path: Path) -> None:
     pdftoppm = require_tool("pdftoppm")
     pdftotext = require_tool("pdftotext")
-    data = thaidocs.load(ROOT / "samples" / "letter.yaml").model_dump()
+    data = to_data(thaidocs.load(ROOT / "samples" / "letter.yaml"))
     with_fields = tmp_path / "with.pdf"
     without = tmp_path / "without.pdf"
     thaidocs.render(thaidocs.from_dict(data), with_fields)

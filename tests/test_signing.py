@@ -30,6 +30,7 @@ from signing_pki import PASSWORD, PKI, make_pki
 
 import thaidocs
 from thaidocs.cli import app
+from thaidocs.model.convert import to_data
 from thaidocs.signing import load_key
 from thaidocs.signing.stamp import BANGKOK
 
@@ -316,7 +317,7 @@ def test_cli_signs_twice_and_verifies(pki: PKI, unsigned: Path, tmp_path: Path) 
 
 
 def _fields_off(tmp_path: Path) -> Path:
-    data = thaidocs.load(ANNOUNCEMENT).model_dump()
+    data = to_data(thaidocs.load(ANNOUNCEMENT))
     data["options"]["signature_fields"] = False
     return thaidocs.render(thaidocs.from_dict(data), tmp_path / "no-fields.pdf")
 

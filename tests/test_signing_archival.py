@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 from pdfa_lint import lint
 from pyhanko.keys.internal import (
     translate_pyca_cryptography_cert_to_asn1,
@@ -27,7 +28,7 @@ def pki(tmp_path_factory: pytest.TempPathFactory) -> PKI:
 @pytest.mark.parametrize("pdfa", ["3u", "2u"])
 def test_pdfa_stays_pdfa_after_two_signatures(pdfa: str, level: str, pki: PKI) -> None:
     doc = thaidocs.load(PLAN)
-    doc = doc.model_copy(update={"options": doc.options.model_copy(update={"pdfa": pdfa})})
+    doc = replace(doc, options=replace(doc.options, pdfa=pdfa))
     pdf = thaidocs.to_pdf(doc)
     assert lint(pdf, pdfa) == []
     tsa = DummyTimeStamper(

@@ -13,6 +13,7 @@ import pikepdf
 import pytest
 from conftest import require_tool
 from extracted import missing
+from msgspec.structs import replace
 from pdfua import validate
 from test_archival import _png_with_alpha, xmp
 
@@ -104,8 +105,8 @@ def test_images_are_figures_with_alt(tmp_path: Path) -> None:
         {**_sample_dict(), "options": {"emblem": str(_png_with_alpha(tmp_path / "g.png"))}}
     )
     assert isinstance(raw, thaidocs.Announcement)
-    signer = raw.signers[0].model_copy(update={"signature": _png_with_alpha(tmp_path / "s.png")})
-    doc = raw.model_copy(update={"signers": [signer]})
+    signer = replace(raw.signers[0], signature=_png_with_alpha(tmp_path / "s.png"))
+    doc = replace(raw, signers=[signer])
     figures = [entries for kind, entries in elements(thaidocs.to_pdf(doc)) if kind == "Figure"]
     alts = sorted(str(entries["/Alt"]) for entries in figures)
     assert alts == sorted(["ตราครุฑ (Garuda emblem)", f"ลายมือชื่อ {doc.signers[0].name}"])

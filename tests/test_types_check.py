@@ -6,13 +6,14 @@ from pathlib import Path
 from typing import Any
 
 import thaidocs
+from thaidocs.model.convert import to_data
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
 def data(name: str) -> dict[str, Any]:
     loaded = thaidocs.load(SAMPLES / f"{name}.yaml")
-    dumped: dict[str, Any] = loaded.model_dump(mode="json", exclude_none=True)
+    dumped: dict[str, Any] = to_data(loaded)
     return dumped
 
 

@@ -9,6 +9,7 @@ import thaidocs
 from thaidocs.layout import Align, LayoutDocument, Paragraph, SignatureGroup, compose, tree_text
 from thaidocs.layout.text import EMBLEM, PHOTO, RULE
 from thaidocs.layout.tree import Photo
+from thaidocs.model.convert import to_data
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 AGENCY = "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาเพชรบุรี"
@@ -21,7 +22,7 @@ def sample(name: str) -> LayoutDocument:
 
 def data(name: str) -> dict[str, Any]:
     loaded = thaidocs.load(SAMPLES / f"{name}.yaml")
-    dumped: dict[str, Any] = loaded.model_dump(mode="json", exclude_none=True)
+    dumped: dict[str, Any] = to_data(loaded)
     return dumped
 
 

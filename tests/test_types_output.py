@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pytest
 from conftest import require_tool
+from msgspec.structs import replace
 from office import office_pdfs
 from PIL import Image
 
 import thaidocs
 from thaidocs.layout import LayoutDocument, tree_text
 from thaidocs.layout.text import EMBLEM, PHOTO, RULE
+from thaidocs.model.convert import to_data
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 NEW_TYPES = ("regulation", "bylaw", "statement", "news", "stamped", "certificate", "minutes")
@@ -48,8 +50,8 @@ def _in_order(lines: list[str], text: str) -> None:
 def _document(name: str, secret: bool) -> thaidocs.Document:
     doc = thaidocs.load(SAMPLES / f"{name}.yaml")
     if secret:
-        options = doc.options.model_copy(update={"secrecy": "ลับมาก"})
-        doc = doc.model_copy(update={"options": options})
+        options = replace(doc.options, secrecy="ลับมาก")
+        doc = replace(doc, options=options)
     return doc
 
 
@@ -179,7 +181,7 @@ def test_certificate_photo_fills_its_frame_bottom_left_in_both_formats(tmp_path:
     it, with the holder's name under it, in the PDF and in LibreOffice."""
     photo = tmp_path / "photo.png"
     Image.new("RGB", (300, 400), (20, 40, 200)).save(photo)
-    data = thaidocs.load(SAMPLES / "certificate.yaml").model_dump(mode="json", exclude_none=True)
+    data = to_data(thaidocs.load(SAMPLES / "certificate.yaml"))
     doc = thaidocs.from_dict(data | {"photo": str(photo)})
     pdf = thaidocs.render(doc, tmp_path / "certificate.pdf")
     docx = thaidocs.render(doc, tmp_path / "certificate.docx")

@@ -1,7 +1,7 @@
 """The ``thaidocs`` command and ``python -m thaidocs``.
 
-``--version`` is answered here, before the command-line framework and pydantic load, so that
-scripts probing the installed version pay for neither.
+``--version`` is answered here, before the command-line framework and the model load, so
+that scripts probing the installed version pay for neither.
 """
 
 from __future__ import annotations
@@ -9,12 +9,7 @@ from __future__ import annotations
 import gc
 import importlib
 import importlib.util
-import os
 import sys
-import types
-
-#: the values of PYDANTIC_DISABLE_PLUGINS that turn every plugin off
-_ALL_PLUGINS_OFF = ("__all__", "1", "true")
 
 
 def main() -> None:
@@ -47,35 +42,7 @@ def main() -> None:
 def prepare_imports() -> None:
     """What the command's process changes in how it imports, before it imports anything
     (``bench/cold.py`` times the dependencies' imports alone after the same changes)."""
-    # Skip pydantic's scan of every installed package for validation plugins (about 25 ms of
-    # each start); a user may still set it otherwise.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    if os.environ["PYDANTIC_DISABLE_PLUGINS"] in _ALL_PLUGINS_OFF:
-        _no_plugin_loader()
     _pil_when_used()
-
-
-def _no_plugin_loader() -> None:
-    """pydantic imports its plugin loader for every model even with all plugins off, and the
-    loader imports importlib.metadata (with email, zipfile and csv: about 15 ms) only to
-    return none. With plugins off its one function is this module's."""
-    name = "pydantic.plugin._loader"
-    if name in sys.modules:
-        return
-    loader = types.ModuleType(name, "pydantic's plugin loader, with every plugin off")
-
-    def anything_else(attribute: str) -> object:
-        """What else a later pydantic may ask of its loader: the loader's own answer (not
-        what the import system asks of every module, such as ``__path__``)."""
-        if attribute.startswith("__"):
-            raise AttributeError(attribute)
-        if sys.modules.get(name) is loader:
-            del sys.modules[name]
-        return getattr(importlib.import_module(name), attribute)
-
-    loader.get_plugins = tuple  # type: ignore[attr-defined]
-    loader.__getattr__ = anything_else  # type: ignore[method-assign]
-    sys.modules[name] = loader
 
 
 def _pil_when_used() -> None:

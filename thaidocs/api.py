@@ -11,6 +11,7 @@ from thaidocs.collector import collector_paused
 from thaidocs.errors import InputError
 from thaidocs.files import write_atomic
 from thaidocs.layout import LayoutSpec, compose
+from thaidocs.model.convert import to_data
 from thaidocs.model.load import DocumentSource
 from thaidocs.model.load import as_document as _document
 
@@ -53,7 +54,7 @@ def to_json(doc: DocumentSource) -> str:
     """The document as canonical JSON (sorted keys, defaults left out): what an archival
     PDF carries, and what ``load`` reads back into an equal document."""
     model = _document(doc)
-    data = {"type": model.type, **model.model_dump(mode="json", exclude_defaults=True)}
+    data = {"type": model.type, **to_data(model, omit_defaults=True)}
     text: str = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2)
     return text
 

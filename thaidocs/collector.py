@@ -29,7 +29,7 @@ def settle_after_next_pause() -> None:
     over, everything alive is moved out of the collector's reach (``gc.freeze``).
 
     The first document of a process imports the writers and the model, and what the imports
-    make (classes, pydantic's validators, the word list) lives as long as the process. Left
+    make (classes, the model's checks, the word list) lives as long as the process. Left
     to the collector, all of it would be walked at its next collection, some 20 ms of a
     cold render, to free nothing. What garbage cycles that one document left are kept too.
     """

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 from thaidocs.api import _signed, to_docx, to_pdf
 from thaidocs.batch.merge import Origin, origin
 from thaidocs.errors import InputError, Problem
@@ -169,7 +171,7 @@ class _Namer:
         elif callable(self._name):
             text = str(self._name(doc))
         else:
-            fields: dict[str, Any] = dict(doc)
+            fields: dict[str, Any] = msgspec.structs.asdict(doc)
             fields.update(source.fields if source else {})
             fields["row"] = row
             try:

@@ -9,27 +9,27 @@ the OPM typing guide; [H] values are house defaults a caller may override::
 """
 
 import string
-from typing import Annotated, Any, Self
+from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from msgspec import Meta
 
-from thaidocs.model.bounds import refuse_yes_no
+from thaidocs.model.convert import After, Conversion, Record, made_valid
 from thaidocs.thai.names import NAME_TITLES
 
 # Every value has a range in which the writers can place the page (a margin wider than the
 # paper, a zero type size or a NaN would otherwise fail only at render, or render junk).
 #: a page edge, cm: from a business card to A0
-PageLength = Annotated[float, Field(ge=5.0, le=120.0)]
+PageLength = Annotated[float, Meta(ge=5.0, le=120.0)]
 #: a distance on the page, cm
-Length = Annotated[float, Field(ge=0.0, le=120.0)]
+Length = Annotated[float, Meta(ge=0.0, le=120.0)]
 #: a width something is set in, cm
-Width = Annotated[float, Field(ge=0.1, le=120.0)]
+Width = Annotated[float, Meta(ge=0.1, le=120.0)]
 #: a type size, pt
-TypeSize = Annotated[float, Field(ge=4.0, le=72.0)]
+TypeSize = Annotated[float, Meta(ge=4.0, le=72.0)]
 #: vertical space, pt
-Space = Annotated[float, Field(ge=0.0, le=72.0)]
+Space = Annotated[float, Meta(ge=0.0, le=72.0)]
 #: a colour as six hex digits, RRGGBB
-Colour = Annotated[str, Field(pattern="^[0-9A-Fa-f]{6}$")]
+Colour = Annotated[str, Meta(pattern="^[0-9A-Fa-f]{6}$")]
 
 #: the least width left for text right of any indent, cm
 MIN_COLUMN = 2.0
@@ -37,9 +37,22 @@ MIN_COLUMN = 2.0
 MIN_PAGE_LINES = 12
 
 
-class LayoutSpec(BaseModel):
-    # The validator is built on the first override: a render with the defaults needs none.
-    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False, defer_build=True)
+def _one_number(value: str, conversion: Conversion, path: tuple[str | int, ...]) -> str:
+    """The page number goes where ``{}`` is, once; no other fields or formats."""
+    try:
+        fields = [
+            (f, spec, conv) for _, f, spec, conv in string.Formatter().parse(value) if f is not None
+        ]
+    except ValueError:
+        fields = []
+    if fields != [("", "", None)]:
+        raise ValueError(f"{value!r} must hold one {{}} for the page number, e.g. '- {{}} -'")
+    return value
+
+
+class LayoutSpec(Record, frozen=True, kw_only=True):
+    #: text values (the page number's format) keep their spaces
+    strip_text: ClassVar[bool] = False
 
     # Page, all types
     page_width: PageLength = 21.0  # [R] A4
@@ -49,12 +62,12 @@ class LayoutSpec(BaseModel):
     margin_top: Length = 2.5  # [H] later pages
     margin_bottom: Length = 2.0  # [H]
     emblem_top: Length = 1.5  # [R] Garuda top edge from the paper edge
-    page_number_format: str = "- {} -"  # [R]
+    page_number_format: Annotated[str, After(_one_number)] = "- {} -"  # [R]
     page_number_top: Length = 1.5  # [H]
 
     # Type
     body_size: TypeSize = 16.0  # [R]
-    line_spacing: Annotated[float, Field(ge=0.8, le=3.0)] = (
+    line_spacing: Annotated[float, Meta(ge=0.8, le=3.0)] = (
         1.30  # [H] single line = 1.30 × official size
     )
     block_space: Space = 6.0  # [R] "one line + 6 pt" before a block
@@ -91,7 +104,7 @@ class LayoutSpec(BaseModel):
     date_line_indent: Length = 5.0  # [H] "ประกาศ ณ วันที่ …" from the left margin
     signature_axis: Length = 10.0  # [H] centre line of the block, from the left margin
     signature_width: Width = 10.0  # [H] widest line before wrapping, centred on the axis
-    signing_lines: Annotated[float, Field(ge=0.0, le=6.0)] = (
+    signing_lines: Annotated[float, Meta(ge=0.0, le=6.0)] = (
         3.0  # [R] blank lines for the handwritten signature
     )
     signature_columns_axes: tuple[Length, Length] = (4.0, 12.0)  # [H] two signers side by side
@@ -100,12 +113,12 @@ class LayoutSpec(BaseModel):
 
     # External letter
     letter_agency_indent: Length = 9.0  # [H] agency and address column, from the left margin
-    letter_band_lines: Annotated[float, Field(ge=0.0, le=6.0)] = (
+    letter_band_lines: Annotated[float, Meta(ge=0.0, le=6.0)] = (
         1.0  # [H] lines of the ที่/agency header beside the Garuda's foot
     )
     letter_date_indent: Length = 7.5  # [H]
     letter_closing_indent: Length = 7.5  # [H]
-    label_tab: Annotated[float, Field(ge=0.1, le=10.0)] = (
+    label_tab: Annotated[float, Meta(ge=0.1, le=10.0)] = (
         1.25  # [H] labelled lines: text at the next multiple past the label
     )
     letter_contact_size: TypeSize = 16.0  # [H]
@@ -150,40 +163,16 @@ class LayoutSpec(BaseModel):
     plan_month_width: Width = 0.85
     plan_month_size: TypeSize = 12.0  # [H] month headers (ต.ค. … ก.ย.) fit the narrow columns
     table_shade: Colour = "BFBFBF"  # [H] active months
-    cell_padding: Annotated[float, Field(ge=0.0, le=2.0)] = 0.1  # [H]
+    cell_padding: Annotated[float, Meta(ge=0.0, le=2.0)] = 0.1  # [H]
 
     # Words that never break, recognised by these titles in running text
-    name_titles: tuple[Annotated[str, Field(min_length=1)], ...] = NAME_TITLES
+    name_titles: tuple[Annotated[str, Meta(min_length=1)], ...] = NAME_TITLES
 
-    @model_validator(mode="before")
-    @classmethod
-    def _no_yes_no(cls, data: Any) -> Any:
-        refuse_yes_no(cls, data)
-        return data
-
-    @field_validator("page_number_format")
-    @classmethod
-    def _one_number(cls, value: str) -> str:
-        """The page number goes where ``{}`` is, once; no other fields or formats."""
-        try:
-            fields = [
-                (f, spec, conv)
-                for _, f, spec, conv in string.Formatter().parse(value)
-                if f is not None
-            ]
-        except ValueError:
-            fields = []
-        ok = fields == [("", "", None)]
-        if not ok:
-            raise ValueError(f"{value!r} must hold one {{}} for the page number, e.g. '- {{}} -'")
-        return value
-
-    @model_validator(mode="after")
-    def _fits_the_page(self) -> Self:
+    def _rules(self) -> list[tuple[str, str]]:
         """Margins leave room to write, and every indent leaves a column of text right of it."""
         width, height = self.text_width, self.page_height - self.margin_top - self.margin_bottom
         if width < 2 * MIN_COLUMN:
-            raise ValueError(f"the margins leave {width:.2f} cm of text width (at least 4)")
+            return [("", f"the margins leave {width:.2f} cm of text width (at least 4)")]
         problems = []
         if height * 72 / 2.54 < MIN_PAGE_LINES * self.line_height:
             problems.append(f"the margins leave room for fewer than {MIN_PAGE_LINES} lines")
@@ -221,9 +210,7 @@ class LayoutSpec(BaseModel):
         ]
         if self.emblem_top + self.emblem_height > height / 2 + self.margin_top:
             problems.append("the emblem reaches below the middle of the page")
-        if problems:
-            raise ValueError("; ".join(problems))
-        return self
+        return [("", "; ".join(problems))] if problems else []
 
     @classmethod
     def defaults(cls) -> "LayoutSpec":
@@ -241,4 +228,4 @@ class LayoutSpec(BaseModel):
         return self.body_size * self.line_spacing
 
 
-_DEFAULTS = LayoutSpec.model_construct()
+_DEFAULTS = made_valid(LayoutSpec)

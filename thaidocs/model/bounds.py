@@ -17,9 +17,6 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-from pydantic_core import InitErrorDetails, PydanticCustomError
-
 from thaidocs.errors import Problem
 
 #: the largest input file read, in bytes (a plan of 3,000 activities is about 1 MB)
@@ -115,40 +112,3 @@ def _value_problem(value: Any) -> tuple[str, str] | None:
     if not abs(Decimal(value)) < MAX_NUMBER:
         return ("ตัวเลขใหญ่เกินไป (a number too large)", f"at most {MAX_NUMBER:,.0f}")
     return None
-
-
-def admits_bool(annotation: Any) -> bool:
-    """Whether a field's type takes true/false anywhere in it."""
-    if annotation is bool:
-        return True
-    args = getattr(annotation, "__args__", ()) + getattr(annotation, "__metadata__", ())
-    return any(admits_bool(arg) for arg in args if not isinstance(arg, str | int | float))
-
-
-def _holds_bool(value: Any) -> bool:
-    if isinstance(value, list | tuple):
-        return any(_holds_bool(item) for item in value)
-    return isinstance(value, bool)
-
-
-def refuse_yes_no(model: type[BaseModel], data: Any) -> None:
-    """YAML reads ``yes``, ``no``, ``on`` and ``off`` as true/false, which a model would take
-    for 1 and 0 where a number is meant: refuse them in every field whose type wants none."""
-    if not isinstance(data, Mapping):
-        return
-    fields = model.model_fields
-    errors = [
-        InitErrorDetails(type=_YES_NO, loc=(key,), input=value)
-        for key, value in data.items()
-        if key in fields and _holds_bool(value) and not admits_bool(fields[key].annotation)
-    ]
-    if errors:
-        raise ValidationError.from_exception_data(model.__name__, errors)
-
-
-_YES_NO = PydanticCustomError(
-    "yes_no",
-    "ค่า yes/no (true/false) ใช้แทนตัวเลขหรือข้อความไม่ได้ (a yes/no value where a number or "
-    "text is meant; YAML reads yes, no, on and off as true/false: quote them or write the "
-    "number)",
-)

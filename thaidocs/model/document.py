@@ -1,7 +1,7 @@
 """The typed input model: exactly the keys of the input format, validated at the door.
 
-Paths (signature images, emblem, fonts) are resolved against the input file's folder, passed
-as the validation context ``{"base_dir": Path}``; without it, against the working directory.
+Paths (signature images, emblem, fonts) are resolved against the input file's folder, the
+conversion's ``base_dir``; without it, against the working directory.
 """
 
 import datetime as dt
@@ -9,23 +9,21 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Any, Literal
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Discriminator,
-    Field,
-    PositiveInt,
-    Tag,
-    ValidationInfo,
-    WithJsonSchema,
-    field_validator,
-    model_validator,
+from msgspec import Meta, field
+
+from thaidocs.model.bounds import MAX_NUMBER
+from thaidocs.model.convert import (
+    INVALID,
+    After,
+    Before,
+    Choose,
+    Conversion,
+    Record,
+    Schema,
+    nested,
 )
-
-from thaidocs.model.bounds import MAX_NUMBER, refuse_yes_no
 from thaidocs.model.files import check_font, resolve
 from thaidocs.model.images import check_image
 from thaidocs.thai import month_from_name, parse_date, to_arabic_digits
@@ -47,41 +45,28 @@ UrgencyMark = Literal["ด่วน", "ด่วนมาก", "ด่วนท�
 SecrecyMark = Literal["ลับ", "ลับมาก", "ลับที่สุด"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        str_strip_whitespace=True,
-        frozen=True,
-        allow_inf_nan=False,
-        defer_build=True,
-    )
-
-    @model_validator(mode="before")
-    @classmethod
-    def _no_yes_no(cls, data: Any) -> Any:
-        refuse_yes_no(cls, data)
-        return data
+class _Strict(Record, frozen=True, kw_only=True):
+    """An input object: text stripped, every field checked (see :mod:`.convert`)."""
 
 
-def _resolve(value: Any, info: ValidationInfo) -> Any:
+def _resolve(value: Any, conversion: Conversion) -> Any:
     """Resolve a user path against the input file's folder and require that it exists."""
     if value is None:
         return None
-    context = info.context or {}
-    return resolve(value, Path(context.get("base_dir") or Path.cwd()), context.get("root"))
+    return resolve(value, conversion.base_dir, conversion.root)
 
 
-def _resolve_image(value: Any, info: ValidationInfo) -> Any:
+def _resolve_image(value: Any, conversion: Conversion) -> Any:
     """An image's path, resolved, once both writers are known to be able to place it."""
-    path = _resolve(value, info)
+    path = _resolve(value, conversion)
     if path is not None:
         check_image(path)
     return path
 
 
-def _resolve_font(value: Any, info: ValidationInfo) -> Any:
+def _resolve_font(value: Any, conversion: Conversion) -> Any:
     """A font's path, resolved, once it is known to be a TrueType file the PDF can embed."""
-    path = _resolve(value, info)
+    path = _resolve(value, conversion)
     check_font(path)
     return path
 
@@ -101,22 +86,17 @@ def _to_date(value: Any) -> Any:
 
 ThaiDate = Annotated[
     dt.date,
-    BeforeValidator(_to_date),
-    WithJsonSchema(
+    Before(_to_date),
+    Schema(
         {
             "anyOf": [{"type": "string", "format": "date"}, {"type": "string"}],
             "description": "ISO date (2024-10-30) or Thai date text (๓๐ ตุลาคม ๒๕๖๗)",
         }
     ),
 ]
-NonEmpty = Annotated[str, Field(min_length=1)]
-
-
-def empty_list() -> list[Any]:
-    """A new empty list: the default of every list field. pydantic reads the signature of a
-    default factory; the builtin ``list`` has its signature parsed from text, and the first
-    parse in a process compiles the tokenizer's pattern (about 3 ms of a cold render)."""
-    return []
+NonEmpty = Annotated[str, Meta(min_length=1)]
+#: at least one item
+Some = Meta(min_length=1)
 
 
 def _pdfa_level(value: Any) -> Any:
@@ -134,8 +114,8 @@ def _one_or_many(value: Any) -> Any:
 
 Lines = Annotated[
     list[NonEmpty],
-    BeforeValidator(_one_or_many),
-    WithJsonSchema(
+    Before(_one_or_many),
+    Schema(
         {
             "anyOf": [
                 {"type": "string", "minLength": 1},
@@ -147,13 +127,12 @@ Lines = Annotated[
 ]
 
 
-class Clause(_Strict):
+class Clause(_Strict, frozen=True, kw_only=True):
     """A numbered item; nested ``clauses`` are numbered ๑.๑ then (๑)."""
 
     text: NonEmpty
-    #: ``ClauseItem``, defined below, is looked up when the validator is first built: the
-    #: models defer that to their first use, so a process builds only the ones it validates
-    clauses: "list[ClauseItem]" = Field(default_factory=empty_list)
+    #: ``ClauseItem``, defined below, is looked up when the class is first converted to
+    clauses: "list[ClauseItem]" = field(default_factory=list)
 
 
 def _clause_kind(value: Any) -> str | None:
@@ -163,26 +142,25 @@ def _clause_kind(value: Any) -> str | None:
 
 
 ClauseItem = Annotated[
-    Annotated[NonEmpty, Tag("clause:text")] | Annotated[Clause, Tag("clause:item")],
-    Discriminator(
+    str | Clause,
+    Choose(
         _clause_kind,
-        custom_error_type="clause",
-        custom_error_message="not a clause: write a string or {text: ..., clauses: [...]}",
+        {"clause:text": NonEmpty, "clause:item": Clause},
+        "not a clause: write a string or {text: ..., clauses: [...]}",
     ),
 ]
 
 
-class ClauseList(_Strict):
-    clauses: list[ClauseItem] = Field(min_length=1)
+class ClauseList(_Strict, frozen=True, kw_only=True):
+    clauses: Annotated[list[ClauseItem], Some]
 
 
-class TableData(_Strict):
-    columns: list[NonEmpty] = Field(min_length=1)
-    rows: list[list[str]] = Field(default_factory=empty_list)
-    widths: list[Annotated[float, Field(gt=0)]] | None = None
+class TableData(_Strict, frozen=True, kw_only=True):
+    columns: Annotated[list[NonEmpty], Some]
+    rows: list[list[str]] = field(default_factory=list)
+    widths: list[Annotated[float, Meta(gt=0)]] | None = None
 
-    @model_validator(mode="after")
-    def _shape(self) -> Self:
+    def _rules(self) -> list[tuple[str, str]]:
         n = len(self.columns)
         problems = [
             f"rows[{i}] has {len(row)} cells for {n} columns"
@@ -191,16 +169,14 @@ class TableData(_Strict):
         ]
         if self.widths is not None and len(self.widths) != n:
             problems.append(f"widths has {len(self.widths)} values for {n} columns")
-        if problems:
-            raise ValueError("; ".join(problems))
-        return self
+        return [("", "; ".join(problems))] if problems else []
 
 
-class TableBlock(_Strict):
+class TableBlock(_Strict, frozen=True, kw_only=True):
     table: TableData
 
 
-class TextBlock(_Strict):
+class TextBlock(_Strict, frozen=True, kw_only=True):
     text: NonEmpty
     indent: bool = True
 
@@ -226,14 +202,16 @@ def _block_kind(value: Any) -> str | None:
 
 
 Block = Annotated[
-    Annotated[NonEmpty, Tag("block:paragraph")]
-    | Annotated[ClauseList, Tag("block:clauses")]
-    | Annotated[TableBlock, Tag("block:table")]
-    | Annotated[TextBlock, Tag("block:text")],
-    Discriminator(
+    str | ClauseList | TableBlock | TextBlock,
+    Choose(
         _block_kind,
-        custom_error_type="block",
-        custom_error_message="not a block: write a paragraph string, {clauses: [...]}, "
+        {
+            "block:paragraph": NonEmpty,
+            "block:clauses": ClauseList,
+            "block:table": TableBlock,
+            "block:text": TextBlock,
+        },
+        "not a block: write a paragraph string, {clauses: [...]}, "
         "{table: {...}} or {text: ..., indent: false}",
     ),
 ]
@@ -248,32 +226,46 @@ def acting_problems(acting: object, acting_for: object) -> list[tuple[str, str]]
     return []
 
 
-class Signer(_Strict):
+#: an image file: a signature, a holder's photo, the emblem
+Image = Annotated[Path, Before(_resolve_image, context=True)]
+
+
+class Signer(_Strict, frozen=True, kw_only=True):
     name: NonEmpty
-    position: Lines = Field(min_length=1)
+    position: Annotated[Lines, Some]
     acting: Acting | None = None
     acting_for: NonEmpty | None = None
     role: NonEmpty | None = None
-    signature: Path | None = None
+    signature: Image | None = None
 
-    _signature = field_validator("signature", mode="before")(_resolve_image)
-
-    @model_validator(mode="after")
-    def _acting_pair(self) -> Self:
-        for field, message in acting_problems(self.acting, self.acting_for):
-            raise ValueError(f"@{field}: {message}")
-        return self
+    def _rules(self) -> list[tuple[str, str]]:
+        return acting_problems(self.acting, self.acting_for)
 
 
-class Options(_Strict):
+def _fonts(value: Any, conversion: Conversion) -> Any:
+    items = _one_or_many(value)
+    if not isinstance(items, list):
+        return items
+    return [_resolve_font(item, conversion) for item in items]
+
+
+def _spec(value: dict[str, Any], conversion: Conversion, path: tuple[str | int, ...]) -> Any:
+    """Overrides of the layout spec, checked as the spec checks them."""
+    from thaidocs.layout.spec import LayoutSpec
+
+    return value if nested(LayoutSpec, value, conversion, path) else INVALID
+
+
+class Options(_Strict, frozen=True, kw_only=True):
     digits: Literal["thai", "arabic"] = "thai"
-    emblem: Path | None = None
+    emblem: Image | None = None
     font: NonEmpty = "TH SarabunPSK"
     pdf_font: (
         Annotated[
             list[Path],
-            BeforeValidator(_one_or_many),
-            WithJsonSchema(
+            Before(_fonts, context=True),
+            Meta(max_length=2),
+            Schema(
                 {
                     "anyOf": [
                         {"type": "string"},
@@ -284,13 +276,13 @@ class Options(_Strict):
             ),
         ]
         | None
-    ) = Field(default=None, max_length=2)
-    pdf_font_scale: Annotated[float, Field(gt=0, le=3)] | None = None
+    ) = None
+    pdf_font_scale: Annotated[float, Meta(gt=0, le=3)] | None = None
     #: archival PDF: PDF/A-3u with the input attached, or PDF/A-2u (true means "3u")
     pdfa: Annotated[
         Literal["3u", "2u"] | bool,
-        BeforeValidator(_pdfa_level),
-        WithJsonSchema(
+        Before(_pdfa_level),
+        Schema(
             {
                 "anyOf": [{"type": "boolean"}, {"enum": ["3u", "2u"]}],
                 "description": 'archival PDF: "3u" (the input attached as JSON) or "2u"',
@@ -304,62 +296,44 @@ class Options(_Strict):
     #: ชั้นความลับ printed at the top and bottom of every page, any type
     secrecy: SecrecyMark | None = None
     #: overrides of the layout spec's house defaults, e.g. {date_line_indent: 4.5}
-    spec: dict[str, Any] = Field(default_factory=dict)
-
-    _emblem = field_validator("emblem", mode="before")(_resolve_image)
-
-    @field_validator("pdf_font", mode="before")
-    @classmethod
-    def _fonts(cls, value: Any, info: ValidationInfo) -> Any:
-        items = _one_or_many(value)
-        if items is None or not isinstance(items, list):
-            return items
-        return [_resolve_font(item, info) for item in items]
-
-    @field_validator("spec")
-    @classmethod
-    def _spec(cls, value: dict[str, Any]) -> dict[str, Any]:
-        from thaidocs.layout.spec import LayoutSpec
-
-        LayoutSpec(**value)
-        return value
+    spec: Annotated[dict[str, Any], After(_spec)] = field(default_factory=dict)
 
 
-class _Document(_Strict):
+class _Document(_Strict, frozen=True, kw_only=True):
     agency: NonEmpty
-    body: list[Block] = Field(default_factory=empty_list)
-    signers: list[Signer] = Field(min_length=1)
-    options: Options = Field(default_factory=Options)
+    body: list[Block] = field(default_factory=list)
+    signers: Annotated[list[Signer], Some]
+    options: Options = field(default_factory=Options)
 
 
-class _Dated(_Document):
+class _Dated(_Document, frozen=True, kw_only=True):
     subject: NonEmpty
     date: ThaiDate
 
 
-class Announcement(_Dated):
+class Announcement(_Dated, frozen=True, kw_only=True):
     type: Literal["announcement"] = "announcement"
 
 
-class Order(_Dated):
+class Order(_Dated, frozen=True, kw_only=True):
     type: Literal["order"] = "order"
-    number: PositiveInt
+    number: Annotated[int, Meta(gt=0)]
 
 
-class Letter(_Dated):
+class Letter(_Dated, frozen=True, kw_only=True):
     type: Literal["letter"] = "letter"
     number: NonEmpty
-    address: Lines = Field(min_length=1)
+    address: Annotated[Lines, Some]
     to: NonEmpty
     salutation: Literal["เรียน", "กราบเรียน"] = "เรียน"
-    references: Lines = Field(default_factory=empty_list)
-    enclosures: Lines = Field(default_factory=empty_list)
+    references: Lines = field(default_factory=list)
+    enclosures: Lines = field(default_factory=list)
     closing: NonEmpty | None = None
     owner_unit: NonEmpty | None = None
     phone: NonEmpty | None = None
     fax: NonEmpty | None = None
     email: NonEmpty | None = None
-    copies: Lines = Field(default_factory=empty_list)
+    copies: Lines = field(default_factory=list)
     urgency: UrgencyMark | None = None
     secrecy: SecrecyMark | None = None
 
@@ -371,7 +345,7 @@ class Letter(_Dated):
         return "ขอแสดงความนับถืออย่างยิ่ง" if self.salutation == "กราบเรียน" else "ขอแสดงความนับถือ"
 
 
-class Memo(_Dated):
+class Memo(_Dated, frozen=True, kw_only=True):
     type: Literal["memo"] = "memo"
     #: optional for a memo: its unit line (ส่วนราชการ) names the agency
     agency: NonEmpty | None = None  # type: ignore[assignment]
@@ -424,17 +398,17 @@ def _months(value: Any) -> Any:
     return [m for m in FISCAL_MONTHS if m in chosen]
 
 
-class Activity(_Strict):
+class Activity(_Strict, frozen=True, kw_only=True):
     name: NonEmpty
     level: Level
-    stakeholders: Lines = Field(default_factory=empty_list)
+    stakeholders: Lines = field(default_factory=list)
     indicator: str = ""
-    budget: Annotated[Decimal, Field(ge=0, lt=MAX_NUMBER, allow_inf_nan=False)] | None = None
+    budget: Annotated[Decimal, Meta(ge=0, lt=int(MAX_NUMBER))] | None = None
     #: calendar months 1–12 in fiscal order (ต.ค. first)
     months: Annotated[
         list[int],
-        BeforeValidator(_months),
-        WithJsonSchema(
+        Before(_months),
+        Schema(
             {
                 "type": "array",
                 "items": {
@@ -445,13 +419,13 @@ class Activity(_Strict):
                 },
             }
         ),
-    ] = Field(default_factory=empty_list)
+    ] = field(default_factory=list)
     owner: str = ""
 
 
-class Section(_Strict):
+class Section(_Strict, frozen=True, kw_only=True):
     heading: NonEmpty
-    body: list[Block] = Field(default_factory=empty_list)
+    body: list[Block] = field(default_factory=list)
 
 
 def be_year_value(what: str) -> Callable[[Any], Any]:
@@ -472,8 +446,8 @@ def be_year_value(what: str) -> Callable[[Any], Any]:
 
 
 #: the years a B.E. year may be, and how the JSON schema describes one (digits of either kind)
-BE_YEAR_RANGE = Field(ge=2400, le=2800)
-BE_YEAR_SCHEMA = WithJsonSchema(
+BE_YEAR_RANGE = Meta(ge=2400, le=2800)
+BE_YEAR_SCHEMA = Schema(
     {
         "anyOf": [
             {"type": "integer", "minimum": 2400, "maximum": 2800},
@@ -484,16 +458,14 @@ BE_YEAR_SCHEMA = WithJsonSchema(
 )
 
 
-class Plan(_Document):
+class Plan(_Document, frozen=True, kw_only=True):
     type: Literal["plan"] = "plan"
     title: NonEmpty
-    fiscal_year: Annotated[
-        int, BeforeValidator(be_year_value("fiscal year")), BE_YEAR_RANGE, BE_YEAR_SCHEMA
-    ]
+    fiscal_year: Annotated[int, Before(be_year_value("fiscal year")), BE_YEAR_RANGE, BE_YEAR_SCHEMA]
     date: ThaiDate | None = None
-    sections: list[Section] = Field(default_factory=empty_list)
-    participation_labels: dict[Level, NonEmpty] = Field(default_factory=dict)
-    activities: list[Activity] = Field(default_factory=empty_list)
+    sections: list[Section] = field(default_factory=list)
+    participation_labels: dict[Level, NonEmpty] = field(default_factory=dict)
+    activities: list[Activity] = field(default_factory=list)
 
     def level_label(self, level: str) -> str:
         return self.participation_labels.get(level) or DEFAULT_LEVEL_LABELS[level]  # type: ignore[call-overload]

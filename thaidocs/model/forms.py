@@ -8,51 +8,43 @@ options) and are validated the same way: every bad field is named by its path.
 import datetime as dt
 import re
 from collections.abc import Mapping
-from pathlib import Path
-from typing import Annotated, Any, ClassVar, Literal, Self
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import (
-    BeforeValidator,
-    Field,
-    PositiveInt,
-    WithJsonSchema,
-    field_validator,
-    model_validator,
-)
-from pydantic.json_schema import SkipJsonSchema
+from msgspec import Meta, field
 
+from thaidocs.model.convert import Before, Conversion, Hidden, Schema
 from thaidocs.model.document import (
     BE_YEAR_RANGE,
     BE_YEAR_SCHEMA,
     Block,
     ClauseItem,
+    Image,
     NonEmpty,
     Options,
     SecrecyMark,
     Signer,
+    Some,
     ThaiDate,
     UrgencyMark,
-    _resolve_image,
     _Strict,
     be_year_value,
-    empty_list,
 )
 from thaidocs.thai import be_year, to_arabic_digits
 
 # --- ระเบียบ and ข้อบังคับ -------------------------------------------------------------
 
 
-class Chapter(_Strict):
+class Chapter(_Strict, frozen=True, kw_only=True):
     """A หมวด: its heading and its clauses, numbered on from the chapter before."""
 
     heading: NonEmpty
-    clauses: list[ClauseItem] = Field(min_length=1)
+    clauses: Annotated[list[ClauseItem], Some]
 
 
-BEYear = Annotated[int, BeforeValidator(be_year_value("year")), BE_YEAR_RANGE, BE_YEAR_SCHEMA]
+BEYear = Annotated[int, Before(be_year_value("year")), BE_YEAR_RANGE, BE_YEAR_SCHEMA]
 
 
-class _Rules(_Strict):
+class _Rules(_Strict, frozen=True, kw_only=True):
     """ระเบียบ (form 5) and ข้อบังคับ (form 6): clauses ข้อ ๑, ข้อ ๒ … in optional chapters."""
 
     agency: NonEmpty
@@ -60,17 +52,13 @@ class _Rules(_Strict):
     date: ThaiDate
     year: BEYear | None = None
     preamble: NonEmpty | None = None
-    chapters: list[Chapter] = Field(default_factory=empty_list)
-    clauses: list[ClauseItem] = Field(default_factory=empty_list)
-    signers: list[Signer] = Field(min_length=1)
-    options: Options = Field(default_factory=Options)
+    chapters: list[Chapter] = field(default_factory=list)
+    clauses: list[ClauseItem] = field(default_factory=list)
+    signers: Annotated[list[Signer], Some]
+    options: Options = field(default_factory=Options)
 
-    @model_validator(mode="after")
-    def _clauses_or_chapters(self) -> Self:
-        data = {"clauses": self.clauses, "chapters": self.chapters}
-        for field, message in self.rule_problems(data):
-            raise ValueError(f"@{field}: {message}")
-        return self
+    def _rules(self) -> list[tuple[str, str]]:
+        return self.rule_problems({"clauses": self.clauses, "chapters": self.chapters})
 
     @classmethod
     def rule_problems(cls, data: Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -94,48 +82,48 @@ class _Rules(_Strict):
         return list(self.clauses)
 
 
-class Regulation(_Rules):
+class Regulation(_Rules, frozen=True, kw_only=True):
     type: Literal["regulation"] = "regulation"
 
 
-class Bylaw(_Rules):
+class Bylaw(_Rules, frozen=True, kw_only=True):
     type: Literal["bylaw"] = "bylaw"
 
 
 # --- แถลงการณ์ and ข่าว ----------------------------------------------------------------
 
 
-class _Unsigned(_Strict):
+def _no_signers(value: Any, conversion: Conversion) -> None:
+    if value is not None:
+        kind = getattr(conversion.owner, "_kind", "it")
+        raise ValueError(f"{kind} is not signed; the agency's name closes it")
+
+
+class _Unsigned(_Strict, frozen=True, kw_only=True):
     """A document issued under the agency's name: ``signers`` is refused with the reason
     (with every other problem of the input, not instead of them)."""
 
     _kind: ClassVar[str]
-    signers: SkipJsonSchema[Any] = Field(default=None, exclude=True, repr=False)
-
-    @field_validator("signers")
-    @classmethod
-    def _no_signers(cls, value: Any) -> None:
-        if value is not None:
-            raise ValueError(f"{cls._kind} is not signed; the agency's name closes it")
+    signers: Annotated[Any, Before(_no_signers, context=True), Hidden()] = None
 
 
-class _Release(_Unsigned):
+class _Release(_Unsigned, frozen=True, kw_only=True):
     """แถลงการณ์ (form 8) and ข่าว (form 9): issued in the agency's name, without a signature."""
 
     agency: NonEmpty
     subject: NonEmpty
-    issue: PositiveInt | None = None
-    body: list[Block] = Field(min_length=1)
+    issue: Annotated[int, Meta(gt=0)] | None = None
+    body: Annotated[list[Block], Some]
     date: ThaiDate
-    options: Options = Field(default_factory=Options)
+    options: Options = field(default_factory=Options)
 
 
-class Statement(_Release):
+class Statement(_Release, frozen=True, kw_only=True):
     type: Literal["statement"] = "statement"
     _kind = "a statement"
 
 
-class News(_Release):
+class News(_Release, frozen=True, kw_only=True):
     type: Literal["news"] = "news"
     _kind = "a news item"
 
@@ -143,41 +131,39 @@ class News(_Release):
 # --- หนังสือประทับตรา ------------------------------------------------------------------
 
 
-class Stamped(_Unsigned):
+class Stamped(_Unsigned, frozen=True, kw_only=True):
     """หนังสือประทับตรา (form 3): the agency's stamp and an officer's initials, no signature."""
 
     type: Literal["stamped"] = "stamped"
     agency: NonEmpty
     number: NonEmpty
     to: NonEmpty
-    body: list[Block] = Field(min_length=1)
+    body: Annotated[list[Block], Some]
     date: ThaiDate
     initials: NonEmpty | None = None
     owner_unit: NonEmpty | None = None
     phone: NonEmpty | None = None
     urgency: UrgencyMark | None = None
     secrecy: SecrecyMark | None = None
-    options: Options = Field(default_factory=Options)
+    options: Options = field(default_factory=Options)
     _kind = "a stamped letter"
 
 
 # --- หนังสือรับรอง ---------------------------------------------------------------------
 
 
-class Certificate(_Strict):
+class Certificate(_Strict, frozen=True, kw_only=True):
     """หนังสือรับรอง: what the agency certifies, signed; an optional photo of the holder."""
 
     type: Literal["certificate"] = "certificate"
     agency: NonEmpty
     number: NonEmpty
-    body: list[Block] = Field(min_length=1)
+    body: Annotated[list[Block], Some]
     date: ThaiDate
-    signers: list[Signer] = Field(min_length=1)
-    photo: Path | None = None
+    signers: Annotated[list[Signer], Some]
+    photo: Image | None = None
     holder: NonEmpty | None = None
-    options: Options = Field(default_factory=Options)
-
-    _photo = field_validator("photo", mode="before")(_resolve_image)
+    options: Options = field(default_factory=Options)
 
 
 # --- รายงานการประชุม -------------------------------------------------------------------
@@ -198,8 +184,8 @@ def _time(value: Any) -> Any:
 
 ClockTime = Annotated[
     dt.time,
-    BeforeValidator(_time),
-    WithJsonSchema(
+    Before(_time),
+    Schema(
         {
             "type": "string",
             "pattern": "^[0-9๐-๙]{1,2}[.:][0-9๐-๙]{2}( ?น\\.)?$",
@@ -213,7 +199,7 @@ def _session(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
-class Attendee(_Strict):
+class Attendee(_Strict, frozen=True, kw_only=True):
     """One line of an attendance list: name, position and a note (ลาป่วย, ติดราชการ …)."""
 
     name: NonEmpty
@@ -221,29 +207,29 @@ class Attendee(_Strict):
     note: NonEmpty | None = None
 
 
-class AgendaItem(_Strict):
+class AgendaItem(_Strict, frozen=True, kw_only=True):
     """ระเบียบวาระที่ …: its title, what was said, and the resolution (มติที่ประชุม)."""
 
     title: NonEmpty
-    body: list[Block] = Field(default_factory=empty_list)
+    body: list[Block] = field(default_factory=list)
     resolution: NonEmpty | None = None
 
 
-class Minutes(_Strict):
+class Minutes(_Strict, frozen=True, kw_only=True):
     """รายงานการประชุม: who came, the agenda item by item, and who recorded it."""
 
     type: Literal["minutes"] = "minutes"
     agency: NonEmpty | None = None
     meeting: NonEmpty
-    session: Annotated[NonEmpty, BeforeValidator(_session)] | None = None
+    session: Annotated[NonEmpty, Before(_session)] | None = None
     date: ThaiDate
     place: NonEmpty | None = None
-    present: list[Attendee] = Field(min_length=1)
-    absent: list[Attendee] = Field(default_factory=empty_list)
-    attending: list[Attendee] = Field(default_factory=empty_list)
+    present: Annotated[list[Attendee], Some]
+    absent: list[Attendee] = field(default_factory=list)
+    attending: list[Attendee] = field(default_factory=list)
     opened: ClockTime | None = None
     closed: ClockTime | None = None
-    agenda: list[AgendaItem] = Field(min_length=1)
+    agenda: Annotated[list[AgendaItem], Some]
     recorder: Signer
     checker: Signer | None = None
-    options: Options = Field(default_factory=Options)
+    options: Options = field(default_factory=Options)

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Mapping
 from decimal import Decimal
-from functools import cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 import yaml
-from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from thaidocs.errors import InputError, Problem
-from thaidocs.model.bounds import MAX_DEPTH, MAX_DIGITS, MAX_INPUT_BYTES, field_path, raw_problems
+from thaidocs.model.bounds import MAX_DEPTH, MAX_DIGITS, MAX_INPUT_BYTES, raw_problems
+from thaidocs.model.convert import Conversion, convert
 from thaidocs.model.document import DOCUMENT_TYPES, Document, acting_problems
 from thaidocs.model.files import FileRefused, read_regular
 from thaidocs.model.yaml_input import InputShapeError, load_yaml
@@ -24,8 +22,6 @@ from thaidocs.model.yaml_input import InputShapeError, load_yaml
 DocumentSource = Document | Mapping[str, Any] | str | Path
 
 _SUFFIXES = (".yaml", ".yml", ".json", ".toml")
-_TAG = re.compile(r"^(block|clause):")
-_FIELD_IN_MESSAGE = re.compile(r"^@(\w+): (.*)$", re.S)
 
 
 def load(path: str | Path, *, root: str | Path | None = None) -> Document:
@@ -134,14 +130,14 @@ def from_dict(
     if cls is None:
         message = "required" if kind is None else f"unknown document type {kind!r}"
         raise InputError([Problem("type", message, "one of " + ", ".join(DOCUMENT_TYPES))], source)
-    context = {
-        "base_dir": Path(base_dir) if base_dir is not None else Path.cwd(),
-        "root": Path(root) if root is not None else None,
-    }
+    conversion = Conversion(
+        Path(base_dir) if base_dir is not None else None, Path(root) if root is not None else None
+    )
     try:
-        return cls.model_validate(dict(data), context=context)
-    except ValidationError as exc:
-        found = problems(exc, cls)
+        document: Document = convert(cls, data, conversion)
+        return document
+    except InputError as exc:
+        found = exc.problems
     # A signer's acting rule runs only once its other fields are valid; say it anyway.
     for path, message in _acting_problems(data):
         if not any(p.path == path for p in found):
@@ -166,64 +162,8 @@ def _acting_problems(data: Mapping[str, Any]) -> list[tuple[str, str]]:
     ]
 
 
-def problems(exc: ValidationError, model: type[BaseModel]) -> list[Problem]:
-    """Pydantic's errors as problems with dotted paths (``signers[0].acting_for``) and hints."""
-    found: list[Problem] = []
-    for error in exc.errors(include_url=False):
-        loc = [part for part in error["loc"] if not (isinstance(part, str) and _TAG.match(part))]
-        message = str(error["msg"]).removeprefix("Value error, ")
-        hint = ""
-        field = _FIELD_IN_MESSAGE.match(message)
-        if field:
-            loc.append(field.group(1))
-            message = field.group(2)
-        kind = error["type"]
-        if kind == "missing":
-            message = "required"
-        elif kind == "extra_forbidden":
-            message = "unknown key"
-            import difflib  # only for this hint, not at every start
-
-            close = difflib.get_close_matches(str(loc[-1]), _all_keys(model), n=1)
-            hint = f"did you mean {close[0]!r}?" if close else ""
-        found.append(Problem(field_path(loc), message, hint))
-    return found
-
-
-@cache
-def _all_keys(model: type[BaseModel]) -> list[str]:
-    """Every key of the input format, for did-you-mean hints."""
-    keys: set[str] = set()
-    seen: set[type] = set()
-
-    def walk(cls: type[BaseModel]) -> None:
-        if cls in seen:
-            return
-        seen.add(cls)
-        keys.update(cls.model_fields)
-        for info in cls.model_fields.values():
-            for sub in _models_in(info.annotation):
-                walk(sub)
-
-    walk(model)
-    return sorted(keys)
-
-
-def _models_in(annotation: Any) -> list[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    found: list[type[BaseModel]] = []
-    for arg in getattr(annotation, "__args__", ()) + getattr(annotation, "__metadata__", ()):
-        found += _models_in(arg)
-    return found
-
-
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of the input format (editors use it to complete YAML files)."""
-    adapter: TypeAdapter[Document] = TypeAdapter(Annotated[Document, Field(discriminator="type")])
-    schema = adapter.json_schema()
-    for cls in DOCUMENT_TYPES.values():  # a file must say its type, though objects need not
-        schema["$defs"][cls.__name__]["required"].insert(0, "type")
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "thaidocs document"
-    return schema
+    from thaidocs.model.schema import document_schema
+
+    return document_schema(DOCUMENT_TYPES)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+import msgspec
+
 from thaidocs.model import Certificate, Document, Letter, Memo, Stamped
 from thaidocs.proofread.findings import Finding, Level
 from thaidocs.proofread.walk import TextField
@@ -31,7 +33,7 @@ def findings(doc: Document, fields: Sequence[TextField]) -> Iterator[Finding]:
 
 
 def _closing(doc: Letter) -> Iterator[Finding]:
-    paired = doc.model_copy(update={"closing": None}).closing_text
+    paired = msgspec.structs.replace(doc, closing=None).closing_text
     if doc.closing is None or doc.closing == paired:
         return
     yield Finding(

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import BaseModel
+from thaidocs.model.convert import Record, input_fields
 
 #: what a field holds, which decides the checks that apply to it
 Kind = Literal["prose", "name", "position", "label", "number", "contact"]
@@ -50,7 +50,7 @@ class TextField:
     kind: Kind
 
 
-def text_fields(model: BaseModel) -> Iterator[TextField]:
+def text_fields(model: Record) -> Iterator[TextField]:
     """The model's text fields in reading order: header, body, tables, signers."""
     yield from _walk_model(model, "")
 
@@ -59,8 +59,8 @@ def _field_order(name: str) -> int:
     return _LATE.index(name) + 1 if name in _LATE else 0
 
 
-def _walk_model(model: BaseModel, prefix: str) -> Iterator[TextField]:
-    names = sorted(type(model).model_fields, key=_field_order)
+def _walk_model(model: Record, prefix: str) -> Iterator[TextField]:
+    names = sorted((f.name for f in input_fields(type(model))), key=_field_order)
     for name in names:
         if name in _SKIPPED:
             continue
@@ -71,7 +71,7 @@ def _walk_model(model: BaseModel, prefix: str) -> Iterator[TextField]:
 def _walk_value(value: object, path: str, kind: Kind) -> Iterator[TextField]:
     if isinstance(value, str):
         yield TextField(path, value, kind)
-    elif isinstance(value, BaseModel):
+    elif isinstance(value, Record):
         yield from _walk_model(value, path)
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import msgspec
+
 from thaidocs.layout.compose.announcement import announcement, order
 from thaidocs.layout.compose.certificate import certificate
 from thaidocs.layout.compose.context import Context
@@ -85,7 +87,7 @@ def effective_spec(doc: Document, spec: LayoutSpec | None = None) -> LayoutSpec:
     base = spec if spec is not None else LayoutSpec.defaults()
     if not doc.options.spec:
         return base
-    return LayoutSpec.model_validate({**base.model_dump(), **doc.options.spec})
+    return msgspec.structs.replace(base, **doc.options.spec)
 
 
 __all__ = ["compose", "effective_spec"]

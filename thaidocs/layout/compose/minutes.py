@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+import msgspec
+
 from thaidocs.layout.compose.blocks import body_blocks, paragraph
 from thaidocs.layout.compose.context import Context
 from thaidocs.layout.compose.signature import signature_group
@@ -65,7 +67,7 @@ def minutes(doc: Minutes, ctx: Context) -> tuple[Section, ...]:
 
 def _with_role(signer: Signer, role: str) -> Signer:
     """The signer with the minutes' role as the last line of the block, under the position."""
-    return signer.model_copy(update={"position": [*signer.position, role]})
+    return msgspec.structs.replace(signer, position=[*signer.position, role])
 
 
 def _heading(ctx: Context, text: str) -> Paragraph:
