@@ -20,6 +20,8 @@ from dataclasses import fields, is_dataclass
 from functools import update_wrapper
 from typing import Any, Generic, ParamSpec, Protocol, TypeVar
 
+from msgspec import Struct
+
 P = ParamSpec("P")
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -66,6 +68,8 @@ def size_of(value: object) -> int:
         return total + sum(size_of(k) + size_of(v) for k, v in value.items())
     if is_dataclass(value):
         return total + sum(size_of(getattr(value, field.name)) for field in fields(value))
+    if isinstance(value, Struct):
+        return total + sum(size_of(getattr(value, name)) for name in value.__struct_fields__)
     return total
 
 

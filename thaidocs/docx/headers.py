@@ -12,7 +12,7 @@ applications' breaking: their text is meant to be edited.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 
 from thaidocs.layout.measure import text_width
 from thaidocs.layout.tree import Paragraph

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from functools import cached_property
 
 import docx
@@ -24,6 +23,7 @@ from docx.section import Section as DocxSection
 from docx.section import _Footer, _Header
 from docx.shared import Cm, Length, Pt, Twips
 from docx.text.paragraph import Paragraph as DocxParagraph
+from msgspec.structs import replace
 
 from thaidocs.docx import headers, keeps, oxml, package, tables
 from thaidocs.docx.styles import StyleBook

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from thaidocs.layout.measure import text_width
 from thaidocs.layout.tree import Cell, grid_cells
@@ -50,8 +51,7 @@ _KEEP = re.compile(r"[0-9๐-๙](?:[0-9๐-๙,.:/]*[0-9๐-๙])?|(?:[\u0e01-\
 _KEPT = 3
 
 
-@dataclass(frozen=True)
-class _Text:
+class _Text(Struct, frozen=True):
     """One line of a cell: its text and style, and its width in cm set on one line."""
 
     text: str

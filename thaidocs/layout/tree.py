@@ -9,10 +9,11 @@ font's scale. Writers never format Thai and never invent a measurement.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
+
+from msgspec import Struct, field
 
 
 class Align(StrEnum):
@@ -28,8 +29,7 @@ class Leader(StrEnum):
     DOT = "dot"
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(Struct, frozen=True):
     """A stretch of text in one style. A ``"\\t"`` inside ``text`` advances to the next tab stop."""
 
     text: str
@@ -40,8 +40,7 @@ class Run:
     color: str | None = None
 
 
-@dataclass(frozen=True)
-class TabStop:
+class TabStop(Struct, frozen=True):
     """A tab stop: where text after a tab aligns, and what fills the space before it."""
 
     #: from the paragraph's left edge (the margin, not the indent), in cm
@@ -50,8 +49,7 @@ class TabStop:
     leader: Leader = Leader.NONE
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(Struct, frozen=True, dict=True, cache_hash=True):
     """One paragraph; lines wrap at ``left_indent``, the first line starts at
     ``left_indent + first_line_indent`` (negative for a hanging number)."""
 
@@ -74,26 +72,16 @@ class Paragraph:
     #: "body", "clause", "date", "closing", "label", "header", "caption", "words", ...
     role: str = "body"
 
+    # Hashed once (cache_hash): a paragraph is the key of the layout memos and of the
+    # tagger's lines, several lookups for each line drawn. Pickled without the hash, which
+    # another process computes with its own string seed.
+
     @cached_property
     def text(self) -> str:
         return "".join(run.text for run in self.runs)
 
-    def __hash__(self) -> int:
-        """Hashed once: a paragraph is the key of the layout memos and of the tagger's lines,
-        several lookups for each line drawn."""
-        found: int | None = self.__dict__.get("_hash")
-        if found is None:
-            found = hash(tuple(getattr(self, item.name) for item in fields(self)))
-            self.__dict__["_hash"] = found
-        return found
 
-    def __getstate__(self) -> dict[str, object]:
-        """Pickled without the hash: another process hashes strings with another seed."""
-        return {k: v for k, v in self.__dict__.items() if k != "_hash"}
-
-
-@dataclass(frozen=True)
-class Emblem:
+class Emblem(Struct, frozen=True):
     """The Garuda (ครุฑ). ``image`` None reserves the same space (pre-printed paper)."""
 
     image: Path | None
@@ -108,8 +96,7 @@ class Emblem:
     overlap: float = 0.0
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Struct, frozen=True):
     """A horizontal line centred on the text column (the short line under a title)."""
 
     width: float  # cm
@@ -119,15 +106,13 @@ class Rule:
     space_after: float = 0.0  # pt
 
 
-@dataclass(frozen=True)
-class Spacer:
+class Spacer(Struct, frozen=True):
     """Vertical space between blocks."""
 
     height: float  # pt
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(Struct, frozen=True):
     """A table cell: its paragraphs, the rows and columns it spans, its shading."""
 
     paragraphs: tuple[Paragraph, ...]
@@ -140,8 +125,7 @@ class Cell:
         return "\n".join(p.text for p in self.paragraphs)
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(Struct, frozen=True):
     """Rows of cells; cells covered by a row or column span are omitted from later rows."""
 
     widths: tuple[float, ...]  # cm, one per grid column
@@ -170,8 +154,7 @@ def grid_cells(rows: Sequence[Sequence[Cell]]) -> Iterator[tuple[int, int, Cell]
             column += cell.colspan
 
 
-@dataclass(frozen=True)
-class Signature:
+class Signature(Struct, frozen=True):
     """One signer's block, every line centred on ``axis``."""
 
     #: distance of the centre line from the left margin, in cm
@@ -185,8 +168,7 @@ class Signature:
     positions: tuple[str, ...]  # position lines, acting lines included
 
 
-@dataclass(frozen=True)
-class SignatureGroup:
+class SignatureGroup(Struct, frozen=True):
     """Signer blocks in rows (one block per row, or two side by side)."""
 
     rows: tuple[tuple[Signature, ...], ...]
@@ -195,8 +177,7 @@ class SignatureGroup:
     size: float = 16.0
 
 
-@dataclass(frozen=True)
-class Photo:
+class Photo(Struct, frozen=True):
     """A photograph in a thin frame, or the empty frame to paste one into (a certificate's
     holder). The image is scaled to fit inside the frame, centred."""
 
@@ -213,8 +194,7 @@ class Photo:
 Block = Paragraph | Emblem | Rule | Spacer | Table | SignatureGroup | Photo
 
 
-@dataclass(frozen=True)
-class Margins:
+class Margins(Struct, frozen=True):
     """Page margins in cm."""
 
     left: float = 3.0
@@ -223,8 +203,7 @@ class Margins:
     bottom: float = 2.0
 
 
-@dataclass(frozen=True)
-class PageSetup:
+class PageSetup(Struct, frozen=True):
     """Paper, margins, page numbers and the marks printed on every page of a section."""
 
     width: float = 21.0  # cm
@@ -254,16 +233,14 @@ class PageSetup:
         return self.width - self.margins.left - self.margins.right
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(Struct, frozen=True):
     """Blocks that share one page setup."""
 
     page: PageSetup
     blocks: tuple[Block, ...]
 
 
-@dataclass(frozen=True)
-class Metadata:
+class Metadata(Struct, frozen=True):
     """What the file says about itself: title, subject, author, language, keywords."""
 
     title: str
@@ -273,8 +250,7 @@ class Metadata:
     keywords: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class LayoutDocument:
+class LayoutDocument(Struct, frozen=True):
     """The whole document: metadata, sections, and the words that must never break."""
 
     metadata: Metadata

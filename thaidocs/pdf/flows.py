@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
+from msgspec import Struct
 from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
@@ -236,8 +236,7 @@ class SpaceFlow(Flow):
 SignatureLines = tuple[tuple[float, float, Line], ...]
 
 
-@dataclass(frozen=True)
-class SignatureBox:
+class SignatureBox(Struct, frozen=True):
     """One signer's block, or the part of it on one page."""
 
     signature: Signature

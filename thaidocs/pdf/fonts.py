@@ -11,20 +11,19 @@ from __future__ import annotations
 import hashlib
 import struct
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
 
 import uharfbuzz as hb
+from msgspec import Struct
 from reportlab.pdfbase import pdfmetrics
 
 from thaidocs.layout.measure import SARABUN_SCALE, sarabun_path
 from thaidocs.pdf.sfnt import mark_advance
 
 
-@dataclass(frozen=True)
-class FontFace:
+class FontFace(Struct, frozen=True):
     """One font file as the PDF uses it."""
 
     #: a name unique per file path (the regular face registers it with ReportLab)
@@ -34,8 +33,7 @@ class FontFace:
     scale: float
 
 
-@dataclass(frozen=True)
-class FontFamily:
+class FontFamily(Struct, frozen=True):
     """The regular and bold faces of a document."""
 
     regular: FontFace
@@ -45,8 +43,7 @@ class FontFamily:
         return self.bold if bold else self.regular
 
 
-@dataclass(frozen=True)
-class FontData:
+class FontData(Struct, frozen=True):
     """What the engine needs from a font file: harfbuzz objects and embedding metrics.
 
     Metrics are in font units; ``units`` is the font's units per em.

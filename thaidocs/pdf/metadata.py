@@ -11,9 +11,9 @@ the time of writing: the same input gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
+from msgspec import Struct
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
@@ -24,8 +24,7 @@ NO_DATE = dt.date(2000, 1, 1)
 PRODUCER = "thaidocs"
 
 
-@dataclass(frozen=True)
-class DocumentInfo:
+class DocumentInfo(Struct, frozen=True):
     """The PDF's document information and XMP metadata, and the standards it claims."""
 
     title: str

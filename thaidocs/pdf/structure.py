@@ -19,13 +19,12 @@ artifacts. At save time the elements, the parent tree, /MarkInfo, /ViewerPrefere
 
 from __future__ import annotations
 
-import dataclasses
 from collections import defaultdict, deque
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from msgspec import Struct, field
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
@@ -49,8 +48,7 @@ EMBLEM_ALT = "ตราครุฑ (Garuda emblem)"
 PHOTO_ALT = "รูปถ่าย (photograph)"
 
 
-@dataclass(eq=False)
-class Element:
+class Element(Struct, eq=False):
     """A structure element: its type, children (elements, or (page, mcid) marks), /Alt and
     attributes."""
 
@@ -319,9 +317,9 @@ def _paragraphs_in(node: object) -> Iterator[Paragraph]:
     """Every paragraph inside a layout node of any kind, in field order."""
     if isinstance(node, Paragraph):
         yield node
-    elif dataclasses.is_dataclass(node) and not isinstance(node, type):
-        for item in dataclasses.fields(node):
-            yield from _paragraphs_in(getattr(node, item.name))
+    elif isinstance(node, Struct):
+        for name in node.__struct_fields__:
+            yield from _paragraphs_in(getattr(node, name))
     elif isinstance(node, tuple | list):
         for item in node:
             yield from _paragraphs_in(item)

@@ -7,9 +7,10 @@ between lines only when the table allows rows to split (or when it is taller tha
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from itertools import accumulate
 
+from msgspec import Struct
+from msgspec.structs import replace
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
@@ -29,8 +30,7 @@ def _items_height(items: Items) -> float:
     return sum(gap + line.height for gap, line in items)
 
 
-@dataclass(frozen=True)
-class _Box:
+class _Box(Struct, frozen=True):
     """One cell placed in its slab: offsets from the slab's top-left corner."""
 
     x: float
@@ -41,8 +41,7 @@ class _Box:
     shaded: bool
 
 
-@dataclass(frozen=True)
-class _Slab:
+class _Slab(Struct, frozen=True):
     """Rows that stay together, drawn as a unit."""
 
     height: float

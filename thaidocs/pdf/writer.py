@@ -13,11 +13,11 @@ import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from functools import partial
 from io import BytesIO
 from pathlib import Path
 
+from msgspec import Struct, field
 from reportlab import rl_config
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
@@ -213,8 +213,7 @@ def _flow(
     return SignatureFlow.build(block, engine, on_signing_space)
 
 
-@dataclass
-class _Page:
+class _Page(Struct):
     """One page as filled: its setup and each flow with the PDF y of its top edge."""
 
     setup: PageSetup

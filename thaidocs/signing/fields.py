@@ -9,8 +9,8 @@ fills. The field's appearance is an empty form, so the page looks the same until
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from msgspec import Struct, field
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFString
 from reportlab.pdfgen.canvas import Canvas
 
@@ -31,8 +31,7 @@ def is_signer_field(name: str) -> bool:
     return _FIELD_NAME.fullmatch(name) is not None
 
 
-@dataclass(frozen=True)
-class FieldBox:
+class FieldBox(Struct, frozen=True):
     """Where a field sits: its name, page (from 1) and rectangle in PDF points."""
 
     name: str
@@ -40,8 +39,7 @@ class FieldBox:
     rect: tuple[float, float, float, float]
 
 
-@dataclass
-class SignatureFields:
+class SignatureFields(Struct):
     """The writer's hook: called with each signing space as it is drawn, it puts a field
     there on the current page and lists it in the document's AcroForm."""
 

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from thaidocs.errors import InputError, Problem
 from thaidocs.layout.columns import TooWide, content_widths

@@ -9,8 +9,9 @@ that belong together (ประกาศ…, เรื่อง…) have no spac
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from msgspec import Struct, field
 
 from thaidocs.layout.spec import LayoutSpec
 from thaidocs.layout.tree import Align, Emblem, Margins, PageSetup, Paragraph, Rule, Run
@@ -20,8 +21,7 @@ from thaidocs.thai.dates import DateStyle
 from thaidocs.thai.digits import Digits
 
 
-@dataclass
-class Context:
+class Context(Struct):
     """What every composer of one document shares: its spec, digits, emblem and words."""
 
     spec: LayoutSpec

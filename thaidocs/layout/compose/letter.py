@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from thaidocs.layout.compose.blocks import body_blocks
 from thaidocs.layout.compose.context import Context

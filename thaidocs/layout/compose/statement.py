@@ -7,7 +7,7 @@ date ("๒๕ ธันวาคม ๒๕๕๓") close it, centred, after one 
 
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 
 from thaidocs.layout.compose.blocks import body_blocks, keep_end
 from thaidocs.layout.compose.context import Context

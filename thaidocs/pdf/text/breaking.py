@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from enum import IntEnum
+
+from msgspec import Struct
 
 from thaidocs.pdf.text.shaping import Shaped
 from thaidocs.thai.segment import (
@@ -71,8 +72,7 @@ class Kind(IntEnum):
     NEWLINE = 3
 
 
-@dataclass(slots=True)
-class Item:
+class Item(Struct):
     """A stretch of the paragraph's text in one style with no break opportunity inside."""
 
     start: int
@@ -101,8 +101,7 @@ class Item:
         )
 
 
-@dataclass(slots=True)
-class Broken:
+class Broken(Struct):
     """One line's items (trailing glue removed) and whether a newline ended it."""
 
     items: list[Item]
@@ -180,8 +179,7 @@ def break_lines(
     return lines
 
 
-@dataclass(slots=True)
-class _Node:
+class _Node(Struct):
     """The best way found to break the piece before an item."""
 
     demerits: float

@@ -24,12 +24,12 @@ import struct
 import sys
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
 import uharfbuzz as hb
+from msgspec import Struct
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
@@ -57,8 +57,7 @@ _LOOSE = 80
 Pair = tuple[int, str]
 
 
-@dataclass(frozen=True, slots=True)
-class _Template:
+class _Template(Struct, frozen=True):
     """A shaped piece as TJ content, the same in every document.
 
     A glyph that draws its own natural text has character id = glyph id. Any other

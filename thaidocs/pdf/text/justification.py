@@ -10,7 +10,8 @@ rather than letter-spaced.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from thaidocs.layout.tree import Align, Leader, TabStop
 from thaidocs.pdf.fonts import FontFace
@@ -19,8 +20,7 @@ from thaidocs.pdf.text.line import DotLeader, GlyphRun, Line
 from thaidocs.pdf.text.shaping import Shaped
 
 
-@dataclass(frozen=True, slots=True)
-class Style:
+class Style(Struct, frozen=True):
     """How a run is drawn: face, sizes, colour and the face's vertical metrics."""
 
     face: FontFace
@@ -36,8 +36,7 @@ class Style:
     descender: int
 
 
-@dataclass(frozen=True, slots=True)
-class Frame:
+class Frame(Struct, frozen=True):
     """Where a line goes: its start from the column's left edge and the room it has."""
 
     start: float

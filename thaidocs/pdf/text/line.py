@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from msgspec import Struct
+
 from thaidocs.pdf.fonts import FontFace
 from thaidocs.pdf.text.shaping import Shaped
 
@@ -14,7 +16,10 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class GlyphRun:
-    """Shaped pieces in one face, size and colour, drawn as one text span."""
+    """Shaped pieces in one face, size and colour, drawn as one text span.
+
+    A dataclass, unlike the other records: its drawn ``content`` is kept on it but is no
+    part of its value (``compare=False``), which a Struct cannot say of a field."""
 
     face: FontFace
     #: PDF points (official size × the face's scale)
@@ -35,8 +40,7 @@ class GlyphRun:
     content: RunContent | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
-class DotLeader:
+class DotLeader(Struct, frozen=True):
     """A row of dots filling a tab's space, from ``x0`` to ``x1`` (pt from the column's left)."""
 
     x0: float
@@ -45,8 +49,7 @@ class DotLeader:
     color: str | None
 
 
-@dataclass
-class Line:
+class Line(Struct):
     """A laid-out line: its box, its text and the glyph runs and leaders drawn in it."""
 
     #: the line box, in pt
