@@ -31,7 +31,7 @@ from thaidocs.model.bounds import field_path
 
 S = TypeVar("S", bound="Record")
 
-#: the raw value a ``Before`` step receives, and what a checker returns for a bad value
+#: what a check returns for a value whose problems it has added to the conversion
 INVALID: Any = object()
 
 #: true while conversion builds an object from values it has checked

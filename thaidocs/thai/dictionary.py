@@ -26,8 +26,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
 from heapq import heappop, heappush
-from importlib.resources import files
 from itertools import compress
+from pathlib import Path
 from typing import Protocol
 
 from thaidocs.caching import Memo
@@ -180,7 +180,8 @@ def _prefix_kinds(words: Iterable[str]) -> dict[str, int]:
 @cache
 def thai_dictionary() -> Dictionary:
     """pythainlp's Thai word list, from the compact copy shipped with thaidocs."""
-    data = files("thaidocs.thai").joinpath("data", WORDS_FILE).read_bytes()
+    # read beside this module: importlib.resources would import its own readers for it
+    data = (Path(__file__).parent / "data" / WORDS_FILE).read_bytes()
     return Dictionary._sorted(data.decode(WORDS_ENCODING).split("\n"))
 
 

@@ -34,8 +34,8 @@ import unicodedata
 from collections.abc import Hashable, Iterable, Sequence
 from enum import IntEnum
 from functools import cache, lru_cache
-from importlib.resources import files
 from itertools import accumulate, compress
+from pathlib import Path
 
 from thaidocs.caching import bounded_cache
 from thaidocs.thai.dictionary import (
@@ -102,7 +102,7 @@ _NAME_MAX = 30
 @cache
 def lexicon(name: str) -> tuple[str, ...]:
     """The entries of ``lexicon/<name>.txt`` shipped with the package, in file order."""
-    text = files("thaidocs.thai").joinpath("lexicon", f"{name}.txt").read_text(encoding="utf-8")
+    text = (Path(__file__).parent / "lexicon" / f"{name}.txt").read_text(encoding="utf-8")
     entries = (line.split("#", 1)[0].strip() for line in text.splitlines())
     return tuple(entry for entry in entries if entry)
 
