@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import pickle
 from pathlib import Path
 from typing import Any
 
@@ -147,6 +148,19 @@ def test_numbers_may_be_written_in_thai_digits() -> None:
     data["number"] = "๑๒"
     order = thaidocs.from_dict(data, base_dir=SAMPLES)
     assert isinstance(order, thaidocs.Order) and order.number == 12
+
+
+def test_a_pickled_document_comes_back_equal_without_its_files_read_again(
+    tmp_path: Path,
+) -> None:
+    emblem = tmp_path / "emblem.png"
+    emblem.write_bytes((SAMPLES.parent / "docs" / "previews" / "memo.png").read_bytes())
+    data = copy.deepcopy(_BASES["plan"])
+    data["options"] = {"emblem": str(emblem)}
+    doc = thaidocs.from_dict(data, base_dir=SAMPLES)
+    pickled = pickle.dumps(doc)
+    emblem.unlink()  # checked when the document was made, not again in a worker
+    assert pickle.loads(pickled) == doc
 
 
 @pytest.mark.parametrize("name", sorted(_BASES))

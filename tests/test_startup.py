@@ -73,6 +73,17 @@ def test_a_docx_loads_no_pdf_library() -> None:
     assert not loaded & {"reportlab", "pikepdf", "pyhanko"}
 
 
+def test_a_document_loaded_or_unpickled_in_a_worker_loads_no_layout() -> None:
+    # a worker of render_many unpickles each document, which checks it again: with no spec
+    # overrides that check needs nothing of the layout package (nor harfbuzz)
+    code = (
+        "import pickle\n"
+        "from thaidocs.model import load\n"
+        "pickle.loads(pickle.dumps(load('samples/plan.yaml')))"
+    )
+    assert _loaded_after(code, ("thaidocs.layout", "uharfbuzz")) == set()
+
+
 @pytest.mark.parametrize("args", [("--version",), ("--help",), ("render", "--help")])
 def test_version_and_help_load_no_writer(args: tuple[str, ...]) -> None:
     assert _loaded_after(_cli(*args)) == set()

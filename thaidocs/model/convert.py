@@ -140,6 +140,15 @@ class Record(msgspec.Struct, frozen=True, kw_only=True, weakref=True):
         """Problems across fields, as (field, message); the field may be "" for the whole."""
         return []
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Unpickled (in a worker of ``render_many``) as it was, not checked again: it was
+        checked when it was made, and its files then."""
+        return (_remade, (type(self), msgspec.structs.asdict(self)))
+
+
+def _remade(cls: type[S], values: dict[str, Any]) -> S:
+    return made_valid(cls, **values)
+
 
 def convert(cls: type[S], data: Any, conversion: Conversion) -> S:
     """``data`` as a ``cls``; every problem is added to ``conversion`` and raises at the end."""

@@ -251,6 +251,8 @@ def _fonts(value: Any, conversion: Conversion) -> Any:
 
 def _spec(value: dict[str, Any], conversion: Conversion, path: tuple[str | int, ...]) -> Any:
     """Overrides of the layout spec, checked as the spec checks them."""
+    if not value:
+        return value  # none: the layout package is not loaded to check nothing
     from thaidocs.layout.spec import LayoutSpec
 
     return value if nested(LayoutSpec, value, conversion, path) else INVALID
