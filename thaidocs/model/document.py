@@ -45,10 +45,6 @@ UrgencyMark = Literal["ด่วน", "ด่วนมาก", "ด่วนท�
 SecrecyMark = Literal["ลับ", "ลับมาก", "ลับที่สุด"]
 
 
-class _Strict(Record, frozen=True, kw_only=True):
-    """An input object: text stripped, every field checked (see :mod:`.convert`)."""
-
-
 def _resolve(value: Any, conversion: Conversion) -> Any:
     """Resolve a user path against the input file's folder and require that it exists."""
     if value is None:
@@ -127,7 +123,7 @@ Lines = Annotated[
 ]
 
 
-class Clause(_Strict, frozen=True, kw_only=True):
+class Clause(Record, frozen=True, kw_only=True):
     """A numbered item; nested ``clauses`` are numbered ๑.๑ then (๑)."""
 
     text: NonEmpty
@@ -151,11 +147,11 @@ ClauseItem = Annotated[
 ]
 
 
-class ClauseList(_Strict, frozen=True, kw_only=True):
+class ClauseList(Record, frozen=True, kw_only=True):
     clauses: Annotated[list[ClauseItem], Some]
 
 
-class TableData(_Strict, frozen=True, kw_only=True):
+class TableData(Record, frozen=True, kw_only=True):
     columns: Annotated[list[NonEmpty], Some]
     rows: list[list[str]] = field(default_factory=list)
     widths: list[Annotated[float, Meta(gt=0)]] | None = None
@@ -172,11 +168,11 @@ class TableData(_Strict, frozen=True, kw_only=True):
         return [("", "; ".join(problems))] if problems else []
 
 
-class TableBlock(_Strict, frozen=True, kw_only=True):
+class TableBlock(Record, frozen=True, kw_only=True):
     table: TableData
 
 
-class TextBlock(_Strict, frozen=True, kw_only=True):
+class TextBlock(Record, frozen=True, kw_only=True):
     text: NonEmpty
     indent: bool = True
 
@@ -230,7 +226,7 @@ def acting_problems(acting: object, acting_for: object) -> list[tuple[str, str]]
 Image = Annotated[Path, Before(_resolve_image, context=True)]
 
 
-class Signer(_Strict, frozen=True, kw_only=True):
+class Signer(Record, frozen=True, kw_only=True):
     name: NonEmpty
     position: Annotated[Lines, Some]
     acting: Acting | None = None
@@ -258,7 +254,7 @@ def _spec(value: dict[str, Any], conversion: Conversion, path: tuple[str | int, 
     return value if nested(LayoutSpec, value, conversion, path) else INVALID
 
 
-class Options(_Strict, frozen=True, kw_only=True):
+class Options(Record, frozen=True, kw_only=True):
     digits: Literal["thai", "arabic"] = "thai"
     emblem: Image | None = None
     font: NonEmpty = "TH SarabunPSK"
@@ -301,7 +297,7 @@ class Options(_Strict, frozen=True, kw_only=True):
     spec: Annotated[dict[str, Any], After(_spec)] = field(default_factory=dict)
 
 
-class _Document(_Strict, frozen=True, kw_only=True):
+class _Document(Record, frozen=True, kw_only=True):
     agency: NonEmpty
     body: list[Block] = field(default_factory=list)
     signers: Annotated[list[Signer], Some]
@@ -400,7 +396,7 @@ def _months(value: Any) -> Any:
     return [m for m in FISCAL_MONTHS if m in chosen]
 
 
-class Activity(_Strict, frozen=True, kw_only=True):
+class Activity(Record, frozen=True, kw_only=True):
     name: NonEmpty
     level: Level
     stakeholders: Lines = field(default_factory=list)
@@ -425,7 +421,7 @@ class Activity(_Strict, frozen=True, kw_only=True):
     owner: str = ""
 
 
-class Section(_Strict, frozen=True, kw_only=True):
+class Section(Record, frozen=True, kw_only=True):
     heading: NonEmpty
     body: list[Block] = field(default_factory=list)
 

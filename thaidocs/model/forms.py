@@ -12,7 +12,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from msgspec import Meta, field
 
-from thaidocs.model.convert import Before, Conversion, Hidden, Schema
+from thaidocs.model.convert import Before, Conversion, Hidden, Record, Schema
 from thaidocs.model.document import (
     BE_YEAR_RANGE,
     BE_YEAR_SCHEMA,
@@ -26,7 +26,6 @@ from thaidocs.model.document import (
     Some,
     ThaiDate,
     UrgencyMark,
-    _Strict,
     be_year_value,
 )
 from thaidocs.thai import be_year, to_arabic_digits
@@ -34,7 +33,7 @@ from thaidocs.thai import be_year, to_arabic_digits
 # --- ระเบียบ and ข้อบังคับ -------------------------------------------------------------
 
 
-class Chapter(_Strict, frozen=True, kw_only=True):
+class Chapter(Record, frozen=True, kw_only=True):
     """A หมวด: its heading and its clauses, numbered on from the chapter before."""
 
     heading: NonEmpty
@@ -44,7 +43,7 @@ class Chapter(_Strict, frozen=True, kw_only=True):
 BEYear = Annotated[int, Before(be_year_value("year")), BE_YEAR_RANGE, BE_YEAR_SCHEMA]
 
 
-class _Rules(_Strict, frozen=True, kw_only=True):
+class _Rules(Record, frozen=True, kw_only=True):
     """ระเบียบ (form 5) and ข้อบังคับ (form 6): clauses ข้อ ๑, ข้อ ๒ … in optional chapters."""
 
     agency: NonEmpty
@@ -99,7 +98,7 @@ def _no_signers(value: Any, conversion: Conversion) -> None:
         raise ValueError(f"{kind} is not signed; the agency's name closes it")
 
 
-class _Unsigned(_Strict, frozen=True, kw_only=True):
+class _Unsigned(Record, frozen=True, kw_only=True):
     """A document issued under the agency's name: ``signers`` is refused with the reason
     (with every other problem of the input, not instead of them)."""
 
@@ -152,7 +151,7 @@ class Stamped(_Unsigned, frozen=True, kw_only=True):
 # --- หนังสือรับรอง ---------------------------------------------------------------------
 
 
-class Certificate(_Strict, frozen=True, kw_only=True):
+class Certificate(Record, frozen=True, kw_only=True):
     """หนังสือรับรอง: what the agency certifies, signed; an optional photo of the holder."""
 
     type: Literal["certificate"] = "certificate"
@@ -199,7 +198,7 @@ def _session(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
-class Attendee(_Strict, frozen=True, kw_only=True):
+class Attendee(Record, frozen=True, kw_only=True):
     """One line of an attendance list: name, position and a note (ลาป่วย, ติดราชการ …)."""
 
     name: NonEmpty
@@ -207,7 +206,7 @@ class Attendee(_Strict, frozen=True, kw_only=True):
     note: NonEmpty | None = None
 
 
-class AgendaItem(_Strict, frozen=True, kw_only=True):
+class AgendaItem(Record, frozen=True, kw_only=True):
     """ระเบียบวาระที่ …: its title, what was said, and the resolution (มติที่ประชุม)."""
 
     title: NonEmpty
@@ -215,7 +214,7 @@ class AgendaItem(_Strict, frozen=True, kw_only=True):
     resolution: NonEmpty | None = None
 
 
-class Minutes(_Strict, frozen=True, kw_only=True):
+class Minutes(Record, frozen=True, kw_only=True):
     """รายงานการประชุม: who came, the agenda item by item, and who recorded it."""
 
     type: Literal["minutes"] = "minutes"
