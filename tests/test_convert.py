@@ -143,6 +143,27 @@ def test_an_error_says_what_was_expected_and_what_came(
     assert [str(p) for p in caught.value.problems] == [message]
 
 
+@pytest.mark.parametrize(
+    ("changes", "path"),
+    [
+        ({"subject": True}, "subject"),
+        ({"date": False}, "date"),
+        ({"signers": [{"name": "นายสมชาย ใจดี", "position": True}]}, "signers[0].position"),
+        ({"options": {"digits": True}}, "options.digits"),
+        ({"options": {"emblem": True}}, "options.emblem"),
+    ],
+)
+def test_a_yes_or_no_where_none_is_meant_says_how_yaml_read_it(
+    changes: dict[str, Any], path: str
+) -> None:
+    data = {**copy.deepcopy(_BASES["announcement"]), **changes}
+    with pytest.raises(InputError) as caught:
+        thaidocs.from_dict(data, base_dir=SAMPLES)
+    (problem,) = caught.value.problems
+    assert problem.path == path
+    assert "YAML reads yes, no, on and off as true/false" in problem.message
+
+
 def test_numbers_may_be_written_in_thai_digits() -> None:
     data = copy.deepcopy(_BASES["order"])
     data["number"] = "๑๒"

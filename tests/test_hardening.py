@@ -114,7 +114,7 @@ def test_tabs_and_line_breaks_stay_allowed() -> None:
     ("changes", "path"),
     [
         ({"options": {"emblem": True}}, "options.emblem"),
-        ({"options": {"pdf_font": [1, 2]}}, "options.pdf_font"),
+        ({"options": {"pdf_font": [1, 2]}}, "options.pdf_font[0]"),
         ({"options": {"pdf_font_scale": float("nan")}}, "options.pdf_font_scale"),
         ({"signers": [{"name": "ก", "position": "ข", "signature": 5}]}, "signers[0].signature"),
         ({"subject": 10**5000}, "subject"),

@@ -55,6 +55,12 @@ class Expected(ValueError):
         super().__init__(f"{expected} is expected, not {_shown(value)}")
 
 
+def _wrong(expected: str, value: Any) -> ValueError:
+    """The error of a value of the wrong kind; a true/false where none is meant says how YAML
+    made one (of yes, no, on or off)."""
+    return ValueError(YES_NO) if isinstance(value, bool) else Expected(expected, value)
+
+
 class Before:
     """A step on the raw value before its type is checked; a ValueError names the problem.
     With ``context``, the step also receives the conversion (its folder, root and class)."""
@@ -481,12 +487,13 @@ def _literal(choices: tuple[Any, ...]) -> Check:
     expected = " or ".join(repr(c) for c in choices)
     if len(choices) > 2:
         expected = ", ".join(repr(c) for c in choices[:-1]) + f" or {choices[-1]!r}"
+    takes_bool = any(isinstance(c, bool) for c in choices)
 
     def check(value: Any, conversion: Conversion, path: tuple[str | int, ...]) -> Any:
         for choice in choices:
             if value == choice and type(value) is type(choice):
                 return choice
-        raise Expected(expected, value)
+        raise _wrong(expected, value) if not takes_bool else Expected(expected, value)
 
     return check
 
@@ -494,7 +501,7 @@ def _literal(choices: tuple[Any, ...]) -> Check:
 def _list(item: Check, kind: type[list[Any]] | type[tuple[Any, ...]]) -> Check:
     def check(value: Any, conversion: Conversion, path: tuple[str | int, ...]) -> Any:
         if not isinstance(value, list | tuple):
-            raise Expected("a list", value)
+            raise _wrong("a list", value)
         out = [_run(item, v, conversion, (*path, i)) for i, v in enumerate(value)]
         if any(v is INVALID for v in out):
             return INVALID
@@ -508,7 +515,7 @@ def _fixed(items: list[Check]) -> Check:
 
     def check(value: Any, conversion: Conversion, path: tuple[str | int, ...]) -> Any:
         if not isinstance(value, list | tuple) or len(value) != len(items):
-            raise Expected(f"a list of {len(items)} values", value)
+            raise _wrong(f"a list of {len(items)} values", value)
         pairs = enumerate(zip(items, value, strict=True))
         out = tuple(_run(c, v, conversion, (*path, i)) for i, (c, v) in pairs)
         return INVALID if any(v is INVALID for v in out) else out
@@ -600,21 +607,19 @@ def _path(value: Any, conversion: Conversion, path: tuple[str | int, ...]) -> An
         return value
     if isinstance(value, str) and value:
         return Path(value)
-    raise Expected("a file path", value)
+    raise _wrong("a file path", value)
 
 
 def _date(value: Any, conversion: Conversion, path: tuple[str | int, ...]) -> Any:
-    if isinstance(value, dt.datetime):
-        raise Expected("a date", value)
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
-    raise Expected("a date", value)
+    raise _wrong("a date", value)
 
 
 def _time(value: Any, conversion: Conversion, path: tuple[str | int, ...]) -> Any:
     if isinstance(value, dt.time):
         return value
-    raise Expected("a time of day", value)
+    raise _wrong("a time of day", value)
 
 
 _LEAVES: dict[Any, Check] = {

@@ -46,16 +46,17 @@ SecrecyMark = Literal["ลับ", "ลับมาก", "ลับที่ส�
 
 
 def _resolve(value: Any, conversion: Conversion) -> Any:
-    """Resolve a user path against the input file's folder and require that it exists."""
-    if value is None:
-        return None
+    """Resolve a user path against the input file's folder and require that it exists; a
+    value of another kind is left to the type's check, which names what it is."""
+    if not isinstance(value, str | Path):
+        return value
     return resolve(value, conversion.base_dir, conversion.root)
 
 
 def _resolve_image(value: Any, conversion: Conversion) -> Any:
     """An image's path, resolved, once both writers are known to be able to place it."""
     path = _resolve(value, conversion)
-    if path is not None:
+    if isinstance(path, Path):
         check_image(path)
     return path
 
@@ -63,7 +64,8 @@ def _resolve_image(value: Any, conversion: Conversion) -> Any:
 def _resolve_font(value: Any, conversion: Conversion) -> Any:
     """A font's path, resolved, once it is known to be a TrueType file the PDF can embed."""
     path = _resolve(value, conversion)
-    check_font(path)
+    if isinstance(path, Path):
+        check_font(path)
     return path
 
 
