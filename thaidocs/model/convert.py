@@ -18,9 +18,10 @@ from __future__ import annotations
 import datetime as dt
 import types
 import typing
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from contextvars import ContextVar
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal, TypeVar, Union
 
@@ -233,11 +234,16 @@ def _plan(cls: type[Record]) -> dict[str, tuple[Check, bool]]:
     return plan
 
 
-def input_fields(cls: type[Record]) -> Iterator[msgspec.structs.FieldInfo]:
-    """The fields an input may give (not the hidden ones)."""
-    for f in msgspec.structs.fields(cls):
-        if not any(isinstance(m, Hidden) for m in _metadata(f.type)):
-            yield f
+@cache
+def input_fields(cls: type[Record]) -> tuple[msgspec.structs.FieldInfo, ...]:
+    """The fields an input may give (not the hidden ones). Kept per class: msgspec resolves
+    a class's annotations anew at each ``fields`` call (about 0.1 ms), and proofreading and
+    ``to_json`` ask for every object's."""
+    return tuple(
+        f
+        for f in msgspec.structs.fields(cls)
+        if not any(isinstance(m, Hidden) for m in _metadata(f.type))
+    )
 
 
 def _metadata(annotation: Any) -> tuple[Any, ...]:
@@ -678,5 +684,12 @@ def _is_default(value: Any, f: msgspec.structs.FieldInfo) -> bool:
     if f.default is not msgspec.NODEFAULT:
         return bool(value == f.default)
     if f.default_factory is not msgspec.NODEFAULT:
-        return bool(value == f.default_factory())
+        return bool(value == _factory_default(f.default_factory))
     return False
+
+
+@cache
+def _factory_default(factory: Callable[[], Any]) -> Any:
+    """What a default factory makes, made once to compare with (never handed out): the
+    options' factory checks what it makes."""
+    return factory()
