@@ -185,18 +185,40 @@ def made_valid(cls: type[S], **values: Any) -> S:
 
 def _check_fields(obj: Record, conversion: Conversion, path: tuple[str | int, ...]) -> None:
     """A directly made object's fields checked (and normalised) in place, then its rules."""
-    plan = _plan(type(obj))
-    owner, conversion.owner = conversion.owner, type(obj)
-    ok = True
-    for name, (check, _required) in plan.items():
-        value = _run(check, getattr(obj, name), conversion, (*path, name))
-        if value is INVALID:
-            ok = False
-        elif value is not getattr(obj, name):
+    values = _checked(type(obj), msgspec.structs.asdict(obj), conversion, path)
+    if values is None:
+        return
+    for name, value in values.items():
+        if value is not getattr(obj, name):
             msgspec.structs.force_setattr(obj, name, value)
+    _apply_rules(obj, conversion, path)
+
+
+def _checked(
+    cls: type[Record], data: Mapping[Any, Any], conversion: Conversion, path: tuple[str | int, ...]
+) -> dict[str, Any] | None:
+    """``data``'s values checked as ``cls``'s fields, or None once a problem is added: each
+    required field present, no unknown key."""
+    plan = _plan(cls)
+    owner, conversion.owner = conversion.owner, cls
+    values: dict[str, Any] = {}
+    ok = True
+    for name, (check, required) in plan.items():
+        if name in data:
+            item = _run(check, data[name], conversion, (*path, name))
+            if item is INVALID:
+                ok = False
+            else:
+                values[name] = item
+        elif required:
+            conversion.add((*path, name), "required")
+            ok = False
+    for key in data:
+        if not isinstance(key, str) or key not in plan:
+            conversion.add((*path, str(key)), "unknown key", _did_you_mean(str(key), cls))
+            ok = False
     conversion.owner = owner
-    if ok:
-        _apply_rules(obj, conversion, path)
+    return values if ok else None
 
 
 def _apply_rules(obj: Record, conversion: Conversion, path: tuple[str | int, ...]) -> bool:
@@ -260,26 +282,8 @@ def _struct_check(cls: type[Record]) -> Check:
             return value
         if not isinstance(value, Mapping):
             raise Expected("a mapping of keys", value)
-        plan = _plan(cls)
-        owner, conversion.owner = conversion.owner, cls
-        values: dict[str, Any] = {}
-        ok = True
-        for name, (field_check, required) in plan.items():
-            if name in value:
-                item = _run(field_check, value[name], conversion, (*path, name))
-                if item is INVALID:
-                    ok = False
-                else:
-                    values[name] = item
-            elif required:
-                conversion.add((*path, name), "required")
-                ok = False
-        for key in value:
-            if not isinstance(key, str) or key not in plan:
-                conversion.add((*path, str(key)), "unknown key", _did_you_mean(str(key), cls))
-                ok = False
-        conversion.owner = owner
-        if not ok:
+        values = _checked(cls, value, conversion, path)
+        if values is None:
             return INVALID
         obj = made_valid(cls, **values)
         return obj if _apply_rules(obj, conversion, path) else INVALID
@@ -339,12 +343,16 @@ def _build(annotation: Any, strip: bool) -> Check:
 
 
 def _annotated(annotation: Any, strip: bool) -> Check:
-    inner = checker(annotation.__origin__, strip=strip)
+    metadata = annotation.__metadata__
+    choose = next((meta for meta in metadata if isinstance(meta, Choose)), None)
+    # a union told apart by shape checks its chosen member alone, not the union
+    if choose is not None:
+        inner = _choose(choose, strip)
+    else:
+        inner = checker(annotation.__origin__, strip=strip)
     steps: list[Check] = []
-    for meta in annotation.__metadata__:
-        if isinstance(meta, Choose):
-            inner = _choose(meta, strip)
-        elif isinstance(meta, Before):
+    for meta in metadata:
+        if isinstance(meta, Before):
             steps.insert(0, _before(meta))
         elif isinstance(meta, msgspec.Meta):
             inner = _bounded(inner, meta)
@@ -554,9 +562,7 @@ def _any(value: Any, conversion: Conversion, path: tuple[str | int, ...]) -> Any
 def _text(value: Any, conversion: Conversion, path: tuple[str | int, ...]) -> Any:
     if isinstance(value, str):
         return value
-    if isinstance(value, bool):
-        raise ValueError(YES_NO)
-    raise Expected("text", value)
+    raise _wrong("text", value)
 
 
 def _text_stripped(value: Any, conversion: Conversion, path: tuple[str | int, ...]) -> Any:
@@ -567,10 +573,8 @@ def _numbers(expected: str, make: Callable[[Any], Any]) -> Check:
     """A number read by ``make`` from a number or its text; finite, never a yes/no."""
 
     def check(value: Any, conversion: Conversion, path: tuple[str | int, ...]) -> Any:
-        if isinstance(value, bool):
-            raise ValueError(YES_NO)
-        if not isinstance(value, str | int | float | Decimal):
-            raise Expected(expected, value)
+        if isinstance(value, bool) or not isinstance(value, str | int | float | Decimal):
+            raise _wrong(expected, value)
         try:
             number = make(value.strip() if isinstance(value, str) else value)
         except (ValueError, ArithmeticError):  # not a number, a fraction, too large a float
