@@ -93,7 +93,7 @@ def test_a_signer_made_directly_is_checked_and_its_text_normalised() -> None:
     assert signer.position == ["ผู้อำนวยการ"]
     with pytest.raises(InputError) as caught:
         Signer(name="", position=[], acting="รักษาราชการแทน")
-    assert [p.path for p in caught.value.problems] == ["name", "position"]
+    assert [p.path for p in caught.value.problems] == ["name", "position", "acting_for"]
 
 
 def test_a_document_made_directly_takes_made_parts_and_refuses_wrong_ones() -> None:
@@ -162,6 +162,17 @@ def test_a_yes_or_no_where_none_is_meant_says_how_yaml_read_it(
     (problem,) = caught.value.problems
     assert problem.path == path
     assert "YAML reads yes, no, on and off as true/false" in problem.message
+
+
+def test_a_rule_across_fields_is_said_beside_another_field_s_problem_at_any_depth() -> None:
+    minutes = copy.deepcopy(_BASES["minutes"])
+    minutes["recorder"] = {"position": "เลขานุการ", "acting": "รักษาราชการแทน"}
+    with pytest.raises(InputError) as caught:
+        thaidocs.from_dict(minutes, base_dir=SAMPLES)
+    assert [str(p) for p in caught.value.problems] == [
+        "recorder.name: required",
+        "recorder.acting_for: required with acting (รักษาราชการแทน)",
+    ]
 
 
 def test_numbers_may_be_written_in_thai_digits() -> None:

@@ -10,7 +10,8 @@ for the JSON Schema of a field whose input is wider than its type.
 
 Conversion checks every field and keeps going past a bad one, so that one error lists every
 problem of the input (conversion libraries stop at the first). A class's rules across fields
-(``_rules``) run once its fields are valid.
+(``_rules``) run once its fields are valid; those it can read off the input as given
+(``_input_rules``) are also said when another field is wrong.
 """
 
 from __future__ import annotations
@@ -145,6 +146,12 @@ class Record(msgspec.Struct, frozen=True, kw_only=True, weakref=True):
 
     def _rules(self) -> list[tuple[str, str]]:
         """Problems across fields, as (field, message); the field may be "" for the whole."""
+        return self._input_rules(msgspec.structs.asdict(self))
+
+    @classmethod
+    def _input_rules(cls, data: Mapping[Any, Any]) -> list[tuple[str, str]]:
+        """The rules across fields that read the input as given, whatever its values: said
+        beside the problems of other fields, not only once those are mended."""
         return []
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -218,7 +225,14 @@ def _checked(
             conversion.add((*path, str(key)), "unknown key", _did_you_mean(str(key), cls))
             ok = False
     conversion.owner = owner
-    return values if ok else None
+    if ok:
+        return values
+    said = {p.path for p in conversion.problems}
+    for field, message in cls._input_rules(data):
+        where = (*path, field) if field else path
+        if field_path(list(where)) not in said:
+            conversion.add(where, message)
+    return None
 
 
 def _apply_rules(obj: Record, conversion: Conversion, path: tuple[str | int, ...]) -> bool:

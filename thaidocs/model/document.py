@@ -6,7 +6,7 @@ conversion's ``base_dir``; without it, against the working directory.
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -236,8 +236,9 @@ class Signer(Record, frozen=True, kw_only=True):
     role: NonEmpty | None = None
     signature: Image | None = None
 
-    def _rules(self) -> list[tuple[str, str]]:
-        return acting_problems(self.acting, self.acting_for)
+    @classmethod
+    def _input_rules(cls, data: Mapping[Any, Any]) -> list[tuple[str, str]]:
+        return acting_problems(data.get("acting"), data.get("acting_for"))
 
 
 def _fonts(value: Any, conversion: Conversion) -> Any:

@@ -56,12 +56,9 @@ class _Rules(Record, frozen=True, kw_only=True):
     signers: Annotated[list[Signer], Some]
     options: Options = field(default_factory=Options)
 
-    def _rules(self) -> list[tuple[str, str]]:
-        return self.rule_problems({"clauses": self.clauses, "chapters": self.chapters})
-
     @classmethod
-    def rule_problems(cls, data: Mapping[str, Any]) -> list[tuple[str, str]]:
-        """Clauses or chapters, one of the two: said even when other fields are wrong too."""
+    def _input_rules(cls, data: Mapping[Any, Any]) -> list[tuple[str, str]]:
+        """Clauses or chapters, one of the two."""
         if data.get("chapters") and data.get("clauses"):
             return [("clauses", "give clauses or chapters, not both")]
         if not data.get("chapters") and not data.get("clauses"):

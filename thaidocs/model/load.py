@@ -14,7 +14,7 @@ import yaml
 from thaidocs.errors import InputError, Problem
 from thaidocs.model.bounds import MAX_DEPTH, MAX_DIGITS, MAX_INPUT_BYTES, raw_problems
 from thaidocs.model.convert import Conversion, convert
-from thaidocs.model.document import DOCUMENT_TYPES, Document, acting_problems
+from thaidocs.model.document import DOCUMENT_TYPES, Document
 from thaidocs.model.files import FileRefused, read_regular
 from thaidocs.model.yaml_input import InputShapeError, load_yaml
 
@@ -135,31 +135,9 @@ def from_dict(
     )
     try:
         document: Document = convert(cls, data, conversion)
-        return document
     except InputError as exc:
-        found = exc.problems
-    # A signer's acting rule runs only once its other fields are valid; say it anyway.
-    for path, message in _acting_problems(data):
-        if not any(p.path == path for p in found):
-            found.append(Problem(path, message))
-    # So does a type's rule across fields (a regulation's clauses or chapters).
-    rules = getattr(cls, "rule_problems", None)
-    for path, message in rules(data) if rules is not None else ():
-        if not any(p.path == path for p in found):
-            found.append(Problem(path, message))
-    raise InputError(found, source)
-
-
-def _acting_problems(data: Mapping[str, Any]) -> list[tuple[str, str]]:
-    signers = data.get("signers")
-    if not isinstance(signers, list):
-        return []
-    return [
-        (f"signers[{i}].{field}", message)
-        for i, signer in enumerate(signers)
-        if isinstance(signer, Mapping)
-        for field, message in acting_problems(signer.get("acting"), signer.get("acting_for"))
-    ]
+        raise InputError(exc.problems, source) from None
+    return document
 
 
 def json_schema() -> dict[str, Any]:
