@@ -215,7 +215,7 @@ class LayoutSpec(Record, frozen=True, kw_only=True):
     @classmethod
     def defaults(cls) -> "LayoutSpec":
         """The house defaults, the same object each time. They are valid by construction (the
-        tests validate them), so no validator is built for a render that overrides nothing."""
+        tests check them), so a render that overrides nothing checks none of them."""
         return _DEFAULTS
 
     @property
