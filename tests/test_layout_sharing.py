@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+from conftest import SAMPLE_DIR
 from conftest import SAMPLE_FILES as SAMPLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -104,3 +106,20 @@ def test_samples_are_the_same_after_other_documents_as_alone(tmp_path: Path) -> 
     for sample in SAMPLES:
         thaidocs.clear_caches()
         assert thaidocs.to_pdf(thaidocs.load(sample)) == warm[sample.name], sample.name
+
+
+def test_merged_letters_are_the_same_after_each_other_as_alone() -> None:
+    """A merge lays out again each paragraph a field changes; the runs of its lines that come
+    out as in an earlier letter take their drawn content from it, and a run that differs in
+    text, size, colour, pieces or justification gap gets its own."""
+    source = (SAMPLE_DIR / "announcement.yaml").read_text(encoding="utf-8")
+    provinces = ["เพชรบุรี", "กาญจนบุรี", "ตาก", "พระนครศรีอยุธยา", "น่าน"]
+    letters = [
+        thaidocs.from_dict(yaml.safe_load(source.replace("เพชรบุรี", province)), base_dir=SAMPLE_DIR)
+        for province in provinces
+    ]
+    thaidocs.clear_caches()
+    after = [thaidocs.to_pdf(letter) for letter in letters]
+    for letter, pdf in zip(letters, after, strict=True):
+        thaidocs.clear_caches()
+        assert thaidocs.to_pdf(letter) == pdf
