@@ -8,7 +8,9 @@ between documents (their terms and names, fonts, spacing) must keep them apart.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pytest
 import yaml
 from conftest import SAMPLE_DIR
 from conftest import SAMPLE_FILES as SAMPLES
@@ -17,10 +19,13 @@ from hypothesis import strategies as st
 
 import thaidocs
 from thaidocs.layout import Paragraph
-from thaidocs.layout.tree import Align, Run
+from thaidocs.layout.tree import Align, Leader, Run
 from thaidocs.pdf.fonts import load_family
 from thaidocs.pdf.text import TextEngine
+from thaidocs.pdf.text.breaking import Broken, Kind
 from thaidocs.pdf.text.engine import CM
+from thaidocs.pdf.text.justification import Frame, Style, place
+from thaidocs.pdf.text.line import Line
 from thaidocs.thai.segment import Segmenter
 
 WORDS = [
@@ -123,3 +128,69 @@ def test_merged_letters_are_the_same_after_each_other_as_alone() -> None:
     for letter, pdf in zip(letters, after, strict=True):
         thaidocs.clear_caches()
         assert thaidocs.to_pdf(letter) == pdf
+
+
+#: what placing a line reads: its text, its runs' size and colour, its paragraph's size, its
+#: tab's width and leader, its frame, alignment and place in the paragraph, and the line
+#: spacing; two values of each
+SETTING = {
+    "text": ("ab\tno", "ba\ton"),  # the same items, as wide
+    "size": (None, 18.0),
+    "color": (None, "C00000"),
+    "paragraph": (16.0, 14.0),
+    "tab": (20.0, 36.0),
+    "leader": (Leader.NONE, Leader.DOT),
+    "frame": (Frame(0.0, 300.0), Frame(20.0, 280.0)),
+    "align": (Align.DISTRIBUTE, Align.LEFT),
+    "last": (False, True),
+    "forced": (False, True),
+    "spacing": (1.3, 1.5),
+}
+
+
+def _placing(setting: dict[str, Any]) -> tuple[TextEngine, Broken, list[Style], Style]:
+    engine = TextEngine(load_family(), line_spacing=setting["spacing"])
+    run = Run(setting["text"], size=setting["size"], color=setting["color"])
+    paragraph = Paragraph((run,), size=setting["paragraph"])
+    items, styles = engine._fresh_items(paragraph)
+    for item in items:
+        if item.kind == Kind.TAB:
+            item.width = setting["tab"]
+    broken = Broken(items, setting["forced"], setting["last"])
+    return engine, broken, styles, engine._style(False, setting["paragraph"], None)
+
+
+def _placed(setting: dict[str, Any], *, kept: bool) -> Line:
+    engine, broken, styles, default = _placing(setting)
+    text = setting["text"]
+    tab = {item.start: setting["leader"] for item in broken.items if item.kind == Kind.TAB}
+    frame, align = setting["frame"], setting["align"]
+    if kept:
+        return engine._place(text, broken, styles, frame, align, tab, default)
+    return place(text, broken, styles, frame, align, tab, engine.line_spacing, default)
+
+
+@pytest.mark.parametrize("changed", [None, *SETTING])
+@settings(max_examples=30, deadline=None)
+@given(st.fixed_dictionaries({name: st.sampled_from(values) for name, values in SETTING.items()}))
+def test_a_line_placed_for_one_document_serves_another_only_where_it_is_the_same(
+    changed: str | None, first: dict[str, Any]
+) -> None:
+    """The second line is set as the first, or differs from it in one thing."""
+    second = dict(first)
+    if changed is not None:
+        one, other = SETTING[changed]
+        second[changed] = other if first[changed] == one else one
+    thaidocs.clear_caches()
+    _placed(first, kept=True)
+    assert _placed(second, kept=True) == _placed(second, kept=False)
+
+
+def test_a_line_of_nothing_drawn_takes_its_height_from_its_own_paragraph() -> None:
+    """A line of U+200B alone draws no glyph: its paragraph's size sets its height."""
+    first = {name: values[0] for name, values in SETTING.items()}
+    first.update(text="\u200b", size=18.0)
+    second = {**first, "paragraph": 14.0}
+    thaidocs.clear_caches()
+    _placed(first, kept=True)
+    assert _placed(second, kept=True) == _placed(second, kept=False)

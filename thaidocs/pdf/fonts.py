@@ -23,7 +23,7 @@ from thaidocs.layout.measure import SARABUN_SCALE, sarabun_path
 from thaidocs.pdf.sfnt import mark_advance
 
 
-class FontFace(Struct, frozen=True):
+class FontFace(Struct, frozen=True, cache_hash=True):
     """One font file as the PDF uses it."""
 
     #: a name unique per file path (the regular face registers it with ReportLab)

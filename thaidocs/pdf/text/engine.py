@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import pairwise
@@ -41,7 +42,17 @@ def _lines_bytes(lines: tuple[Line, ...]) -> int:
 
 
 #: layouts by paragraph, width and engine setup
-_layouts: BoundedStore[Hashable, tuple[Line, ...]] = BoundedStore(share=0.19, sizeof=_lines_bytes)
+_layouts: BoundedStore[Hashable, tuple[Line, ...]] = BoundedStore(share=0.15, sizeof=_lines_bytes)
+
+
+def _line_bytes(line: Line) -> int:
+    """About the bytes of a kept line and its key (see ``_lines_bytes``)."""
+    return 760 + 44 * len(line.text) + 200 * len(line.runs)
+
+
+#: lines as placed, by all that placing reads: a merge lays out again each paragraph its fields
+#: change, and most lines of such a paragraph come out as in another document
+_placed: BoundedStore[Hashable, Line] = BoundedStore(share=0.04, sizeof=_line_bytes)
 
 
 class TextEngine:
@@ -176,11 +187,48 @@ class TextEngine:
                 place(text, empty, styles, frame(0), Align.LEFT, {}, self.line_spacing, default)
             ]
         return [
-            place(
-                text, line, styles, frame(n), paragraph.align, leaders, self.line_spacing, default
-            )
+            self._place(text, line, styles, frame(n), paragraph.align, leaders, default)
             for n, line in enumerate(broken)
         ]
+
+    def _place(
+        self,
+        text: str,
+        broken: Broken,
+        styles: list[Style],
+        frame: Frame,
+        align: Align,
+        leaders: dict[int, Leader],
+        default: Style,
+    ) -> Line:
+        """``place``, or an equal line placed before, in this document or another.
+
+        The key holds the line's text (which gives each item's kind); its items' ends,
+        styles and widths (a tab's width is where it falls), from the line's start, as the
+        bytes of an array, whose hash is worked out once however often the key is looked up;
+        and its tabs' leaders.
+        """
+        items = broken.items
+        if not items:  # a blank line of the paragraph
+            return place(text, broken, styles, frame, align, leaders, self.line_spacing, default)
+        first, end = items[0].start, items[-1].end
+        extents = [value for item in items for value in (item.end - first, item.style, item.width)]
+        key = (
+            text[first:end],
+            array("d", extents).tobytes(),
+            tuple([(at - first, leader) for at, leader in leaders.items() if first <= at < end]),
+            tuple(styles),
+            frame,
+            align,
+            broken.last,
+            broken.forced,
+            self.line_spacing,
+            default,
+        )
+        return _placed.get(
+            key,
+            lambda: place(text, broken, styles, frame, align, leaders, self.line_spacing, default),
+        )
 
     def _break(
         self, paragraph: Paragraph, width: float

@@ -20,7 +20,7 @@ from thaidocs.pdf.text.line import DotLeader, GlyphRun, Line
 from thaidocs.pdf.text.shaping import Shaped
 
 
-class Style(Struct, frozen=True):
+class Style(Struct, frozen=True, cache_hash=True):
     """How a run is drawn: face, sizes, colour and the face's vertical metrics."""
 
     face: FontFace
@@ -36,7 +36,7 @@ class Style(Struct, frozen=True):
     descender: int
 
 
-class Frame(Struct, frozen=True):
+class Frame(Struct, frozen=True, cache_hash=True):
     """Where a line goes: its start from the column's left edge and the room it has."""
 
     start: float
