@@ -114,9 +114,8 @@ def test_samples_are_the_same_after_other_documents_as_alone(tmp_path: Path) -> 
 
 
 def test_merged_letters_are_the_same_after_each_other_as_alone() -> None:
-    """A merge lays out again each paragraph a field changes; the runs of its lines that come
-    out as in an earlier letter take their drawn content from it, and a run that differs in
-    text, size, colour, pieces or justification gap gets its own."""
+    """A merge lays out again each paragraph a field changes; the lines that come out as in an
+    earlier letter are that letter's lines, drawn content and all, and no other line is."""
     source = (SAMPLE_DIR / "announcement.yaml").read_text(encoding="utf-8")
     provinces = ["เพชรบุรี", "กาญจนบุรี", "ตาก", "พระนครศรีอยุธยา", "น่าน"]
     letters = [

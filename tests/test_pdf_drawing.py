@@ -1,17 +1,14 @@
 """A gap drawn between two runs is the same TJ content as a gap inside a run's content: the
 one filled in directly, the other from its template, each numbering its fillers alike. The
-characters each glyph stands for spell the source exactly. A run's content drawn in one
-document serves an equal run of another, and no other run."""
+characters each glyph stands for spell the source exactly."""
 
 from __future__ import annotations
 
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-import thaidocs
 from thaidocs.pdf.fonts import load_family
 from thaidocs.pdf.text.drawing import EmbeddedFont, _exact_pieces, _spacing
-from thaidocs.pdf.text.line import GlyphRun
 from thaidocs.pdf.text.shaping import shape
 
 FACE = load_family().regular
@@ -42,36 +39,3 @@ def test_the_characters_of_each_glyph_spell_the_source(text: str) -> None:
     assert "".join(exact) == shaped.text
     if "\u0e33" not in text:
         assert exact == shaped.pieces
-
-
-#: runs that differ in one thing only: their pieces (the same text cut otherwise: AV is kerned,
-#: A|V is not), size, colour or justification gap
-RUNS = st.tuples(
-    st.lists(
-        st.sampled_from(["เขต", "การศึกษา", "เขตการศึกษา", " ", "A", "V", "AV"]),
-        min_size=1,
-        max_size=3,
-    ),
-    st.sampled_from([16.0, 18.0]),
-    st.sampled_from([None, "C00000"]),
-    st.sampled_from([0.0, 0.4]),
-)
-
-
-def _run(words: list[str], size: float, color: str | None, gap: float) -> GlyphRun:
-    pieces = tuple(shape(FACE.path, word) for word in words)
-    return GlyphRun(FACE, size, color, 0.0, "".join(p.text for p in pieces), pieces, gap)
-
-
-@given(RUNS, RUNS)
-@example((["AV"], 16.0, None, 0.0), (["A", "V"], 16.0, None, 0.0)).via("the same text, cut")
-@example((["เขต"], 16.0, None, 0.0), (["เขต"], 16.0, None, 0.4)).via("justified otherwise")
-def test_a_run_drawn_in_one_document_lends_its_content_to_an_equal_run_only(
-    first: tuple[list[str], float, str | None, float],
-    second: tuple[list[str], float, str | None, float],
-) -> None:
-    thaidocs.clear_caches()
-    alone = EmbeddedFont(FACE, "TD0").content(_run(*second))
-    thaidocs.clear_caches()
-    EmbeddedFont(FACE, "TD0").content(_run(*first))
-    assert EmbeddedFont(FACE, "TD0").content(_run(*second)) == alone

@@ -23,7 +23,7 @@ import math
 import struct
 import sys
 import weakref
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
@@ -33,7 +33,7 @@ from msgspec import Struct
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
-from thaidocs.caching import BoundedStore, bounded_cache
+from thaidocs.caching import bounded_cache
 from thaidocs.pdf.fonts import FontData, FontFace, font_data
 from thaidocs.pdf.sfnt import widen_marks
 from thaidocs.pdf.text.line import GlyphRun, Line
@@ -75,7 +75,7 @@ def _template_bytes(template: _Template) -> int:
     return 300 + text + 40 * len(template.natural) + 120 * len(template.others)
 
 
-@bounded_cache(share=0.05, sizeof=_template_bytes)
+@bounded_cache(share=0.1, sizeof=_template_bytes)
 def _template(path: Path, text: str) -> _Template:
     shaped = shape(path, text)
     data = font_data(path)
@@ -207,18 +207,6 @@ def _run_content(run: GlyphRun, data: FontData, piece: Callable[[str], _Template
     )
 
 
-def _content_bytes(content: RunContent) -> int:
-    """About the bytes of a RunContent: its strings, its glyphs and its pairs."""
-    strings = len(content.body) + len(content.actual)
-    pairs = len(content.pairs) + len(content.slots)
-    return 500 + strings + 40 * len(content.natural) + 120 * pairs
-
-
-#: the content of each run drawn, by what it depends on: a merge lays out again each paragraph
-#: its fields change, and most lines of such a paragraph come out as in another document
-_contents: BoundedStore[Hashable, RunContent] = BoundedStore(share=0.05, sizeof=_content_bytes)
-
-
 class EmbeddedFont:
     """One face in one document: the glyphs it uses, and its PDF objects at save time."""
 
@@ -234,12 +222,11 @@ class EmbeddedFont:
         self._pieces: dict[str, _Template] = {}
 
     def content(self, run: GlyphRun) -> RunContent:
-        """``run``'s content: made at the first draw of an equal run in any document, then
-        kept with the run too (in a batch, the layouts the documents share keep their runs)."""
+        """``run``'s content: made at its first draw in any document, then kept with the run
+        (in a batch, the layouts and placed lines the documents share keep their runs)."""
         content = run.content
         if content is None:
-            key = (run.face, run.size, run.color, run.gap, *[piece.text for piece in run.pieces])
-            content = _contents.get(key, lambda: _run_content(run, self._data, self._piece))
+            content = _run_content(run, self._data, self._piece)
             object.__setattr__(run, "content", content)  # a cache, no part of the run's value
         return content
 
