@@ -271,20 +271,14 @@ class EmbeddedFont:
     def addObjects(self, doc: Any) -> None:
         """Write the subset program, the CID font and its maps (called by ReportLab on save)."""
         data = self._data
-        glyphs = sorted(self._natural | {glyph for glyph, _ in self._others})
-        digest = hashlib.sha1(
-            f"{data.postscript_name}{glyphs}".encode(), usedforsecurity=False
-        ).digest()
-        tag = "".join(chr(65 + b % 26) for b in digest[:6])
-        base = f"{tag}+{data.postscript_name}"
-
-        subset = _subset(self.face.path, tuple(glyphs))
+        maps = _cid_maps(self.face.path, tuple(sorted(self._natural)), tuple(self._others.items()))
+        subset = _subset(self.face.path, maps.glyphs)
         program = _stream(doc, subset.program, subset.deflated)
         program.dictionary["Length1"] = len(subset.program)
         descriptor = pdfdoc.PDFDictionary(
             {
                 "Type": pdfdoc.PDFName("FontDescriptor"),
-                "FontName": pdfdoc.PDFName(base),
+                "FontName": pdfdoc.PDFName(maps.base),
                 "Flags": 4,
                 "FontBBox": pdfdoc.PDFArray([round(v * self._factor) for v in data.bbox]),
                 "ItalicAngle": data.italic_angle,
@@ -295,16 +289,11 @@ class EmbeddedFont:
                 "FontFile2": doc.Reference(program),
             }
         )
-        advances = [
-            (code, round(data.advances[glyph] * self._factor)) for code, glyph in self._codes()
-        ]
-        gids = [*range(data.glyph_count), *(glyph for glyph, _ in self._others)]
-        gid_map = struct.pack(f">{len(gids)}H", *gids)
         cid_font = pdfdoc.PDFDictionary(
             {
                 "Type": pdfdoc.PDFName("Font"),
                 "Subtype": pdfdoc.PDFName("CIDFontType2"),
-                "BaseFont": pdfdoc.PDFName(base),
+                "BaseFont": pdfdoc.PDFName(maps.base),
                 "CIDSystemInfo": pdfdoc.PDFDictionary(
                     {
                         "Registry": pdfdoc.PDFString("Adobe"),
@@ -314,46 +303,91 @@ class EmbeddedFont:
                 ),
                 "FontDescriptor": doc.Reference(descriptor),
                 "DW": 0,
-                "W": _widths(advances),
-                "CIDToGIDMap": doc.Reference(_stream(doc, gid_map)),
+                "W": maps.widths,
+                "CIDToGIDMap": doc.Reference(_stream(doc, *maps.gid_map)),
             }
         )
         font = pdfdoc.PDFDictionary(
             {
                 "Type": pdfdoc.PDFName("Font"),
                 "Subtype": pdfdoc.PDFName("Type0"),
-                "BaseFont": pdfdoc.PDFName(base),
+                "BaseFont": pdfdoc.PDFName(maps.base),
                 "Encoding": pdfdoc.PDFName("Identity-H"),
                 "DescendantFonts": pdfdoc.PDFArray([doc.Reference(cid_font)]),
-                "ToUnicode": doc.Reference(_stream(doc, self._to_unicode().encode("ascii"))),
+                "ToUnicode": doc.Reference(_stream(doc, *maps.to_unicode)),
             }
         )
         doc.idToObject["BasicFonts"].dict[self.resource] = doc.Reference(font, self.resource)
 
-    def _codes(self) -> list[tuple[int, int]]:
-        """(character id, glyph id) of every glyph drawn, by character id."""
-        natural = [(glyph, glyph) for glyph in sorted(self._natural)]
-        return natural + [(code, glyph) for (glyph, _), code in self._others.items()]
 
-    def _to_unicode(self) -> str:
-        natural = [(glyph, self._data.natural[glyph]) for glyph in sorted(self._natural)]
-        others = [(code, text) for (_, text), code in self._others.items()]
-        mapped = natural + others
-        lines = [
-            "/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
-            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
-            "/CMapName /Adobe-Identity-UCS def /CMapType 2 def",
-            "1 begincodespacerange <0000> <FFFF> endcodespacerange",
-        ]
-        for start in range(0, len(mapped), 100):
-            block = mapped[start : start + 100]
-            lines.append(f"{len(block)} beginbfchar")
-            lines.extend(
-                f"<{cid:04X}> <{text.encode('utf-16-be').hex().upper()}>" for cid, text in block
-            )
-            lines.append("endbfchar")
-        lines.append("endcmap CMapName currentdict /CMap defineresource pop end end")
-        return "\n".join(lines)
+class _CidMaps(NamedTuple):
+    """A face's CID font as far as the glyphs a document draws, and the characters each
+    stands for, decide it: the same in every document that draws them, as a batch mostly
+    does. Each map is kept with its compressed form, as ReportLab would compress it."""
+
+    #: the subset's name: a tag from its glyphs, then the face's PostScript name
+    base: str
+    #: every glyph drawn, by id
+    glyphs: tuple[int, ...]
+    #: the W array
+    widths: bytes
+    gid_map: tuple[bytes, bytes]
+    to_unicode: tuple[bytes, bytes]
+
+
+def _cid_maps_bytes(maps: _CidMaps) -> int:
+    """About the bytes of a _CidMaps and its key: the glyph ids twice, the maps twice over."""
+    maps_bytes = sum(len(b) for b in (maps.widths, *maps.gid_map, *maps.to_unicode))
+    return 600 + 80 * len(maps.glyphs) + maps_bytes
+
+
+@bounded_cache(share=0.02, sizeof=_cid_maps_bytes)
+def _cid_maps(
+    path: Path, natural: tuple[int, ...], others: tuple[tuple[Pair, int], ...]
+) -> _CidMaps:
+    """The maps of the face at ``path`` for the ``natural`` glyphs (by id) and the ``others``
+    pairs (with their character ids, in order of first use)."""
+    data = font_data(path)
+    factor = 1000 / data.units
+    glyphs = sorted({*natural, *(glyph for (glyph, _), _ in others)})
+    digest = hashlib.sha1(
+        f"{data.postscript_name}{glyphs}".encode(), usedforsecurity=False
+    ).digest()
+    tag = "".join(chr(65 + b % 26) for b in digest[:6])
+    # (character id, glyph id) of every glyph drawn, by character id
+    codes = [(glyph, glyph) for glyph in natural] + [(code, glyph) for (glyph, _), code in others]
+    advances = [(code, round(data.advances[glyph] * factor)) for code, glyph in codes]
+    gids = [*range(data.glyph_count), *(glyph for (glyph, _), _ in others)]
+    gid_map = struct.pack(f">{len(gids)}H", *gids)
+    mapped = [(glyph, data.natural[glyph]) for glyph in natural]
+    mapped += [(code, text) for (_, text), code in others]
+    to_unicode = _to_unicode(mapped).encode("ascii")
+    return _CidMaps(
+        f"{tag}+{data.postscript_name}",
+        tuple(glyphs),
+        _widths(advances),
+        (gid_map, pdfdoc.PDFZCompress.encode(gid_map)),
+        (to_unicode, pdfdoc.PDFZCompress.encode(to_unicode)),
+    )
+
+
+def _to_unicode(mapped: list[tuple[int, str]]) -> str:
+    """The ToUnicode CMap of (character id, characters) pairs."""
+    lines = [
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+        "/CMapName /Adobe-Identity-UCS def /CMapType 2 def",
+        "1 begincodespacerange <0000> <FFFF> endcodespacerange",
+    ]
+    for start in range(0, len(mapped), 100):
+        block = mapped[start : start + 100]
+        lines.append(f"{len(block)} beginbfchar")
+        lines.extend(
+            f"<{cid:04X}> <{text.encode('utf-16-be').hex().upper()}>" for cid, text in block
+        )
+        lines.append("endbfchar")
+    lines.append("endcmap CMapName currentdict /CMap defineresource pop end end")
+    return "\n".join(lines)
 
 
 def _widths(advances: list[tuple[int, int]]) -> bytes:

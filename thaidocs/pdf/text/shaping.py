@@ -45,7 +45,7 @@ def _shaped_bytes(shaped: Shaped) -> int:
     return 560 + 36 * glyphs + sys.getsizeof(shaped.text)
 
 
-@bounded_cache(share=0.35, sizeof=_shaped_bytes)
+@bounded_cache(share=0.33, sizeof=_shaped_bytes)
 def shape(path: Path, text: str) -> Shaped:
     """Shape ``text`` (U+200B removed: it is never drawn) with the font at ``path``."""
     text = text.replace(ZWSP, "")
