@@ -32,27 +32,31 @@ from thaidocs.thai.segment import Break, Segmenter, may_start_line
 CM = 72 / 2.54
 
 
+def _line_bytes(line: Line) -> int:
+    """About the bytes of a line: its text twice (in a key and in the line), its runs (their
+    shaped pieces are the shaping cache's), and what the runs keep once drawn
+    (``drawing.RunContent``: about 40 bytes a character)."""
+    return 160 + 44 * len(line.text) + 200 * len(line.runs)
+
+
+#: what a kept entry costs beside its lines: the key's tuple, the store's slot
+_ENTRY_BYTES = 600
+
+
 def _lines_bytes(lines: tuple[Line, ...]) -> int:
-    """About the bytes of a kept layout and its key: the paragraph's text twice (in the key
-    and in the lines), each line's runs (their shaped pieces are the shaping cache's), and
-    what the runs keep once drawn (``drawing.RunContent``: about 40 bytes a character)."""
-    text = sum(len(line.text) for line in lines)
-    runs = sum(len(line.runs) for line in lines)
-    return 600 + 44 * text + 160 * len(lines) + 200 * runs
+    """About the bytes of a kept layout and its key."""
+    return _ENTRY_BYTES + sum(map(_line_bytes, lines))
 
 
 #: layouts by paragraph, width and engine setup
 _layouts: BoundedStore[Hashable, tuple[Line, ...]] = BoundedStore(share=0.15, sizeof=_lines_bytes)
 
 
-def _line_bytes(line: Line) -> int:
-    """About the bytes of a kept line and its key (see ``_lines_bytes``)."""
-    return 760 + 44 * len(line.text) + 200 * len(line.runs)
-
-
 #: lines as placed, by all that placing reads: a merge lays out again each paragraph its fields
 #: change, and most lines of such a paragraph come out as in another document
-_placed: BoundedStore[Hashable, Line] = BoundedStore(share=0.04, sizeof=_line_bytes)
+_placed: BoundedStore[Hashable, Line] = BoundedStore(
+    share=0.04, sizeof=lambda line: _ENTRY_BYTES + _line_bytes(line)
+)
 
 
 class TextEngine:
