@@ -32,6 +32,14 @@ from typing import Protocol
 
 from thaidocs.caching import Memo
 
+try:
+    from thaidocs.thai import _speedups
+except ImportError:  # not built: the Python here gives the same answers
+    _speedups = None  # type: ignore[assignment]
+
+#: the C search of ``_speedups.c``, or None where it is not built
+native = _speedups
+
 #: the shipped word list: sorted, a word a line, in Thai's single-byte code
 WORDS_FILE = "words_th.txt"
 WORDS_ENCODING = "cp874"
@@ -83,6 +91,10 @@ class Dictionary:
         #: ``_words``) is to them: kept beside the list, since a list of 62,000 words with a
         #: few more is a copy, and a copy touches every word (some 2 ms of a first document)
         self._added: dict[str, int] = {}
+        #: the words added with ``with_words``, sorted
+        self._extra: list[str] = []
+        #: both lists as the C search reads them, made when it first does
+        self._lists: tuple[_speedups.WordList, _speedups.WordList] | None = None
         #: what each prefix met in the text so far is (``_WORD``, ``_LONGER``)
         self._prefixes: Memo[str, int] = Memo(share=0.03, entry_bytes=_PREFIX_BYTES)
 
@@ -100,18 +112,22 @@ class Dictionary:
         return bool((self._learn(word) if kind is None else kind) & _WORD)
 
     def __len__(self) -> int:
-        return len(self._words) + len(self._added_words())
+        return len(self._words) + len(self._extra)
 
     def with_words(self, extra: Iterable[str]) -> Dictionary:
         """This list and ``extra``."""
         words = self._words
         new = [word for word in extra if word and not _kind_in(words, word) & _WORD]
         dictionary = Dictionary._sorted(words)
-        dictionary._added = _prefix_kinds({*self._added_words(), *new})
+        dictionary._extra = sorted({*self._extra, *new})
+        dictionary._added = _prefix_kinds(dictionary._extra)
         return dictionary
 
-    def _added_words(self) -> list[str]:
-        return [word for word, kind in self._added.items() if kind & _WORD]
+    def native_lists(self) -> tuple[_speedups.WordList, _speedups.WordList]:
+        """The word list and the words added to it, as the C search reads them."""
+        if self._lists is None:
+            self._lists = (native.WordList(self._words), native.WordList(self._extra))
+        return self._lists
 
     def ends(self, text: str, start: int = 0) -> list[int]:
         """Where the words that start at ``start`` end, shortest first."""
@@ -119,8 +135,17 @@ class Dictionary:
 
     def cluster_ends(self, text: str, valid: bytearray) -> list[list[int]]:
         """For each offset of ``text``, where the words that start there end, shortest first,
-        counting only ends where ``valid`` is 1 (a character cluster ends)."""
-        stops = list(compress(range(len(text) + 1), valid))
+        counting only ends where ``valid`` is 1 (a character cluster ends; never at offset 0).
+
+        The C search (``_speedups``) gives the same table, where it is built.
+        """
+        if native is not None:
+            return native.cluster_ends(*self.native_lists(), text, valid)
+        return self.scan(text, valid)
+
+    def scan(self, text: str, valid: bytearray) -> list[list[int]]:
+        """``cluster_ends`` in Python: its specification, and what runs without the C search."""
+        stops = list(compress(range(1, len(text) + 1), valid[1:]))
         table: list[list[int]] = [[] for _ in text]
         for k, start in enumerate([0, *stops][:-1]):
             table[start] = self._read(text, start, stops[k:])
@@ -225,7 +250,7 @@ def newmm_cuts(text: str, valid: bytearray, table: list[list[int]]) -> list[int]
             cuts += path[1:]
             end = path[-1]
         elif not queue:  # no dictionary word here
-            end = _skip_end(text, begin, valid, table)
+            end = skip_end(text, begin, valid, table)
             graph_size = 0
             graph.clear()
             cuts.append(end)
@@ -248,7 +273,7 @@ def _shortest_path(graph: defaultdict[int, list[int]], start: int, goal: int) ->
     raise ValueError(f"no path from {start} to {goal}")
 
 
-def _skip_end(text: str, begin: int, valid: bytearray, table: list[list[int]]) -> int:
+def skip_end(text: str, begin: int, valid: bytearray, table: list[list[int]]) -> int:
     """The end of a piece the dictionary does not know, starting at ``begin``."""
     match = _PAT_NONTHAI.match(text, begin)
     if match:

@@ -40,8 +40,10 @@ from pathlib import Path
 from thaidocs.caching import bounded_cache
 from thaidocs.thai.dictionary import (
     Dictionary,
+    native,
     newmm_cuts,
     newmm_segment,
+    skip_end,
     tcc_boundaries,
     thai_dictionary,
 )
@@ -166,10 +168,20 @@ def _run_breaks(run: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     Safe: on every segmentation of the run into the fewest words (the dictionary's words,
     ending where a Thai character cluster may end, and newmm's own tokens for what the
     dictionary does not know). Every other boundary newmm finds is inside a word of some
-    such segmentation.
+    such segmentation. The C search (``_speedups``) gives the same answers, where it is built.
     """
     valid = tcc_boundaries(run)
-    table = _dictionary().cluster_ends(run, valid)
+    if native is not None:
+        return native.run_breaks(*_dictionary().native_lists(), run, valid, skip_end)
+    return run_breaks(run, valid, _dictionary())
+
+
+def run_breaks(
+    run: str, valid: bytearray, dictionary: Dictionary
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """``_run_breaks`` in Python, given the run's cluster ends: its specification, and what
+    runs without the C search."""
+    table = dictionary.scan(run, valid)
     cuts = newmm_cuts(run, valid, table)
     if len(cuts) < 2:
         return (), ()

@@ -1,0 +1,15 @@
+from collections.abc import Callable
+
+class WordList:
+    def __init__(self, words: list[str]) -> None: ...
+
+def cluster_ends(
+    words: WordList, added: WordList, text: str, valid: bytes | bytearray
+) -> list[list[int]]: ...
+def run_breaks(
+    words: WordList,
+    added: WordList,
+    run: str,
+    valid: bytearray,
+    skip_end: Callable[[str, int, bytearray, list[list[int]]], int],
+) -> tuple[tuple[int, ...], tuple[int, ...]]: ...
