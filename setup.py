@@ -1,11 +1,23 @@
-"""The optional C twin of the word-boundary search (``thaidocs/thai/_speedups.c``).
+"""The optional C twins of the word-boundary search and of line breaking (``_speedups.c``
+beside the Python each mirrors).
 
 Everything else is declared in pyproject.toml. Where no C compiler is at hand the build goes
-on without the extension, and the Python it mirrors does the same work.
+on without them, and the Python they mirror does the same work.
 """
+
+import sys
 
 from setuptools import Extension, setup
 
+# a * b + c stays two roundings, as in Python, never one fused multiply-add
+FLOATS = [] if sys.platform == "win32" else ["-ffp-contract=off"]
+
 setup(
-    ext_modules=[Extension("thaidocs.thai._speedups", ["thaidocs/thai/_speedups.c"], optional=True)]
+    ext_modules=[
+        Extension(name, [path], optional=True, extra_compile_args=FLOATS)
+        for name, path in [
+            ("thaidocs.thai._speedups", "thaidocs/thai/_speedups.c"),
+            ("thaidocs.pdf.text._speedups", "thaidocs/pdf/text/_speedups.c"),
+        ]
+    ]
 )

@@ -1,18 +1,31 @@
-"""The C word search (``thaidocs/thai/_speedups.c``) gives the answers of the Python it
-mirrors, which runs where the extension is not built."""
+"""The C twins (``_speedups.c`` of ``thaidocs.thai`` and ``thaidocs.pdf.text``) give the
+answers of the Python each mirrors, which runs where they are not built."""
 
 from __future__ import annotations
 
+import json
 import os
 from types import ModuleType
+from typing import Any
+from unittest import mock
 
 import pytest
+import yaml
+from conftest import SAMPLE_DIR, SAMPLE_FILES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_word_lattice import RUNS, THAI
 
-from thaidocs.thai import segment
+import thaidocs
+from thaidocs.layout import Paragraph
+from thaidocs.layout.tree import Align, Run
+from thaidocs.pdf.fonts import load_family
+from thaidocs.pdf.text import TextEngine, breaking
+from thaidocs.pdf.text.breaking import Item, Kind
+from thaidocs.pdf.text.engine import CM
+from thaidocs.thai import dictionary, segment
 from thaidocs.thai.dictionary import Dictionary, native, skip_end, tcc_boundaries
+from thaidocs.thai.segment import Break
 
 # any text a line may hold, letters of other scripts and astral characters among the Thai
 TEXTS = st.lists(
@@ -21,12 +34,12 @@ TEXTS = st.lists(
 ).map("".join)
 
 
-def _built() -> ModuleType:
-    if native is None:
+def _built(module: ModuleType | None = native) -> ModuleType:
+    if module is None:
         if os.environ.get("CI") == "true":
-            pytest.fail("thaidocs.thai._speedups is not built (a C compiler is needed)")
-        pytest.skip("thaidocs.thai._speedups is not built: the Python runs alone")
-    return native
+            pytest.fail("a _speedups extension is not built (a C compiler is needed)")
+        pytest.skip("a _speedups extension is not built: the Python runs alone")
+    return module
 
 
 # runs of Thai letters: dictionary words, government terms and stray letters (which newmm
@@ -97,3 +110,130 @@ def test_an_unknown_piece_is_passed_over_as_python_passes_it() -> None:
         speedups.run_breaks(*lists, run, valid, broken)
     with pytest.raises(ValueError, match="forward"):
         speedups.run_breaks(*lists, run, valid, lambda *_: 0)
+
+
+# a paragraph's items: words and the spaces between them, now and then a tab; breaks mostly
+# free, some inside terms, words or names; widths that leave many ways to break a line
+WORD = st.tuples(
+    st.just(Kind.BOX),
+    st.sampled_from([Break.NONE, Break.FREE, Break.FREE, Break.FREE, Break.TERM, Break.WORD]),
+    st.floats(2, 60),
+    st.floats(0, 2),
+)
+OTHER = st.tuples(
+    st.sampled_from([Kind.GLUE, Kind.GLUE, Kind.GLUE, Kind.TAB]),
+    st.sampled_from(list(Break)),
+    st.floats(0, 8),
+    st.floats(0, 1),
+)
+ITEMS = st.lists(st.one_of(WORD, WORD, OTHER), min_size=1, max_size=60)
+
+
+def _items(drawn: list[tuple[Kind, Break, float, float]]) -> list[Item]:
+    return [
+        Item(k, k + 1, kind, 0, before, width=0.0 if kind == Kind.TAB else width, stretch=stretch)
+        for k, (kind, before, width, stretch) in enumerate(drawn)
+    ]
+
+
+@settings(max_examples=400, deadline=None)
+@given(ITEMS, st.floats(40, 400), st.floats(0, 60), st.booleans(), st.integers(0, 3))
+def test_a_paragraph_breaks_in_c_into_the_lines_python_breaks_it(
+    drawn: list[tuple[Kind, Break, float, float]],
+    width: float,
+    indent: float,
+    justified: bool,
+    first_line: int,
+) -> None:
+    """The same lines, the same rooms asked for, and the same widths left on the tabs where
+    they finally fall: from ragged and justified paragraphs, lines too long and too short,
+    tabs past the edge."""
+    speedups = _built(breaking.native)
+
+    def python(*args: Any) -> list[tuple[int, int]]:
+        with mock.patch.object(breaking, "native", None):
+            return breaking._total_fit(*args)
+
+    def c(*args: Any) -> list[tuple[int, int]]:
+        return speedups.total_fit(*args, breaking._CONSTANTS)  # type: ignore[no-any-return]
+
+    results = []
+    for fit in (python, c):
+        items = _items(drawn)
+        asked: set[int] = set()
+
+        def available(line: int, asked: set[int] = asked) -> float:
+            asked.add(line)
+            return width - indent if line == 0 else width
+
+        def tab_width(line: int, x: float, items: list[Item], k: int) -> float:
+            return 36.0 - x % 36.0 + line
+
+        lines = fit(items, 0, len(items), first_line, available, tab_width, justified)
+        results.append((lines, asked, [item.width for item in items]))
+    assert results[1] == results[0]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.one_of(RUNS, st.sampled_from([" ", " ", "\t", "๑๒๐ บาท", "\n"])), max_size=30),
+    st.sampled_from([3.0, 7.5, 12.0, 16.0]),
+    st.sampled_from([Align.DISTRIBUTE, Align.LEFT, Align.CENTER]),
+)
+def test_thai_paragraphs_break_in_c_into_the_lines_python_breaks_them(
+    pieces: list[str], width: float, align: Align
+) -> None:
+    """Real text, as the engine cuts it into items: the lines are the same."""
+    _built(breaking.native)
+    paragraph = Paragraph((Run("".join(pieces)),), align=align)
+    family = load_family()
+    thaidocs.clear_caches()
+    with_c = TextEngine(family).lay_out(paragraph, width * CM)
+    thaidocs.clear_caches()
+    with mock.patch.object(breaking, "native", None):
+        assert TextEngine(family).lay_out(paragraph, width * CM) == with_c
+    thaidocs.clear_caches()
+
+
+def test_what_the_callbacks_raise_reaches_the_caller() -> None:
+    speedups = _built(breaking.native)
+    items = _items([(Kind.BOX, Break.NONE, 50.0, 0.0), (Kind.TAB, Break.FREE, 0.0, 0.0)] * 3)
+
+    def no_room(line: int) -> float:
+        raise LookupError("from available")
+
+    def no_tab(line: int, x: float, items: list[Item], k: int) -> float:
+        raise LookupError("from tab_width")
+
+    for available, tab_width, message in [
+        (no_room, lambda *_: 1.0, "from available"),
+        (lambda line: 80.0, no_tab, "from tab_width"),
+    ]:
+        with pytest.raises(LookupError, match=message):
+            speedups.total_fit(items, 0, 6, 0, available, tab_width, True, breaking._CONSTANTS)
+    with pytest.raises(IndexError):
+        speedups.total_fit(items, 0, 9, 0, no_room, no_tab, True, breaking._CONSTANTS)
+
+
+def test_documents_are_the_same_bytes_from_the_python_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every sample, and the announcement for provinces of every length (a merge), from empty
+    caches: once with the C twins, once with the Python alone."""
+    _built()
+    _built(breaking.native)
+    docs = [thaidocs.load(path) for path in SAMPLE_FILES]
+    source = yaml.safe_load((SAMPLE_DIR / "announcement.yaml").read_text(encoding="utf-8"))
+    announcement = json.dumps(source, ensure_ascii=False, default=str)
+    for province in ["ตาก", "ชัยนาท", "นครศรีธรรมราช", "ประจวบคีรีขันธ์", "พระนครศรีอยุธยา"]:
+        merged = json.loads(announcement.replace("เพชรบุรี", province))
+        docs.append(thaidocs.from_dict(merged))
+    thaidocs.clear_caches()
+    with_c = [thaidocs.to_pdf(doc) for doc in docs]
+    for module in (dictionary, segment, breaking):
+        monkeypatch.setattr(module, "native", None)
+    thaidocs.clear_caches()
+    try:
+        assert [thaidocs.to_pdf(doc) for doc in docs] == with_c
+    finally:
+        thaidocs.clear_caches()

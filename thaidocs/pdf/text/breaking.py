@@ -64,6 +64,27 @@ _TOLERANCE = 0.35
 
 _CONTROL = re.compile("[\t\n]")
 
+try:
+    from thaidocs.pdf.text import _speedups
+except ImportError:  # not built: the Python here gives the same lines
+    _speedups = None  # type: ignore[assignment]
+
+#: the C breaking of ``_speedups.c``, or None where it is not built
+native = _speedups
+
+#: the rules above as the C breaking reads them, in its order
+_CONSTANTS = (
+    SPACE_STRETCH,
+    _TOLERANCE,
+    _LINE,
+    _RAGGED,
+    _RAGGED_SLOPE,
+    _RAGGED_CAP,
+    _OVERFULL,
+    _DEAR,
+    *(PENALTY[kind] for kind in ("space", *Break) if kind in PENALTY),
+)
+
 
 class Kind(IntEnum):
     BOX = 0
@@ -99,6 +120,12 @@ class Item(Struct):
             self.width,
             self.stretch,
         )
+
+
+#: the width of line ``n`` of a paragraph
+Available = Callable[[int], float]
+#: the width of the tab ``items[j]`` at ``x`` on line ``n``: ``tab_width(n, x, items, j)``
+TabWidth = Callable[[int, float, list[Item], int], float]
 
 
 class Broken(Struct):
@@ -146,8 +173,8 @@ def split_items(
 
 def break_lines(
     items: list[Item],
-    available: Callable[[int], float],
-    tab_width: Callable[[int, float, list[Item], int], float],
+    available: Available,
+    tab_width: TabWidth,
     justified: bool,
 ) -> list[Broken]:
     """The lines of a paragraph, broken for the least total demerits.
@@ -196,11 +223,16 @@ def _total_fit(
     start: int,
     stop: int,
     first_line: int,
-    available: Callable[[int], float],
-    tab_width: Callable[[int, float, list[Item], int], float],
+    available: Available,
+    tab_width: TabWidth,
     justified: bool,
 ) -> list[tuple[int, int]]:
-    """(first item, end of content) of each line of ``items[start:stop]``."""
+    """(first item, end of content) of each line of ``items[start:stop]``; the C breaking
+    (``_speedups``) gives the same lines, where it is built."""
+    if native is not None:
+        return native.total_fit(
+            items, start, stop, first_line, available, tab_width, justified, _CONSTANTS
+        )
     piece = items[start:stop]
     # one line without a tab, nothing to choose: the usual piece (a title, a short line)
     natural = 0.0

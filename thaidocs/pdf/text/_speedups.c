@@ -1,0 +1,536 @@
+/* Total-fit line breaking in C: the same lines as breaking._total_fit, whose Python is the
+ * specification and the fallback where this module is not built. Every number is worked out
+ * in the same order with the same operations (pow for Python's **), so the lines are the
+ * same to the last bit.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <math.h>
+
+enum { BOX = 0, GLUE = 1, TAB = 2 };
+enum { FREE = 1, LEVELS = 6 };
+
+/* breaking's constants, in the order of breaking._CONSTANTS */
+typedef struct {
+    double space_stretch, tolerance, line, ragged, ragged_slope, ragged_cap, overfull, dear;
+    double space_penalty, penalty[LEVELS]; /* penalty[level], level 1 to 5 */
+    int has_penalty[LEVELS];
+} Constants;
+
+typedef struct {
+    PyObject *items, *available, *tab_width;
+    Py_ssize_t start, stop, n;
+    long *kinds, *befores;
+    double *widths, *stretches;
+    /* running sums before each item of the piece, and where a line broken there ends */
+    double *width, *spaces, *clusters;
+    Py_ssize_t *tabs, *content, *last_tab;
+    /* the rooms of lines first_line, first_line + 1, ... as available() gives them */
+    double *rooms;
+    unsigned char *has_room;
+    Py_ssize_t first_line, room_count;
+    /* walked lines with a tab: (start, after the tab, line) -> width */
+    Py_ssize_t *walked_key, walked, walked_room;
+    double *walked_x;
+} Fit;
+
+static PyObject *name_kind, *name_width, *name_stretch, *name_before;
+
+static int read_long(PyObject *item, PyObject *name, long *out)
+{
+    PyObject *value = PyObject_GetAttr(item, name);
+    if (value == NULL)
+        return -1;
+    *out = PyLong_AsLong(value);
+    Py_DECREF(value);
+    return *out == -1 && PyErr_Occurred() ? -1 : 0;
+}
+
+static int read_double(PyObject *item, PyObject *name, double *out)
+{
+    PyObject *value = PyObject_GetAttr(item, name);
+    if (value == NULL)
+        return -1;
+    *out = PyFloat_AsDouble(value);
+    Py_DECREF(value);
+    return *out == -1.0 && PyErr_Occurred() ? -1 : 0;
+}
+
+static int room_of(Fit *fit, Py_ssize_t line, double *room)
+{
+    Py_ssize_t i = line - fit->first_line;
+    if (i < 0) {
+        PyErr_SetString(PyExc_ValueError, "a line before the first");
+        return -1;
+    }
+    if (i >= fit->room_count) {
+        Py_ssize_t count = i * 2 + 8;
+        if (!PyMem_Resize(fit->rooms, double, count) ||
+            !PyMem_Resize(fit->has_room, unsigned char, count)) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        memset(fit->has_room + fit->room_count, 0, (size_t)(count - fit->room_count));
+        fit->room_count = count;
+    }
+    if (!fit->has_room[i]) {
+        PyObject *value = PyObject_CallFunction(fit->available, "n", line);
+        if (value == NULL)
+            return -1;
+        double number = PyFloat_AsDouble(value);
+        Py_DECREF(value);
+        if (number == -1.0 && PyErr_Occurred())
+            return -1;
+        fit->rooms[i] = number;
+        fit->has_room[i] = 1;
+    }
+    *room = fit->rooms[i];
+    return 0;
+}
+
+/* Natural width, space and cluster stretch of the line items[a:end] (see measure in
+ * breaking._total_fit): a tab's width follows from where it falls. */
+static int measure(Fit *fit, Py_ssize_t a, Py_ssize_t end, Py_ssize_t line, double *natural,
+                   double *space, double *cluster)
+{
+    Py_ssize_t i = a - fit->start, j = end - fit->start;
+    if (fit->tabs[j] == fit->tabs[i]) {
+        *natural = fit->width[j] - fit->width[i];
+        *space = fit->spaces[j] - fit->spaces[i];
+        *cluster = fit->clusters[j] - fit->clusters[i];
+        return 0;
+    }
+    Py_ssize_t after = fit->last_tab[j] + 1;
+    Py_ssize_t w = 0;
+    while (w < fit->walked && !(fit->walked_key[3 * w] == a &&
+                                fit->walked_key[3 * w + 1] == after &&
+                                fit->walked_key[3 * w + 2] == line))
+        w++;
+    double x;
+    if (w < fit->walked) {
+        x = fit->walked_x[w];
+    }
+    else {
+        x = 0.0;
+        for (Py_ssize_t k = a; k < after; k++) {
+            if (fit->kinds[k - fit->start] == TAB) {
+                PyObject *value = PyObject_CallFunction(fit->tab_width, "ndOn", line, x,
+                                                        fit->items, k);
+                if (value == NULL)
+                    return -1;
+                double width = PyFloat_AsDouble(value);
+                int failed = (width == -1.0 && PyErr_Occurred()) ||
+                             PyObject_SetAttr(PyList_GET_ITEM(fit->items, k), name_width,
+                                              value) < 0;
+                Py_DECREF(value);
+                if (failed)
+                    return -1;
+                x += width;
+            }
+            else {
+                x += fit->widths[k - fit->start];
+            }
+        }
+        if (fit->walked == fit->walked_room) {
+            Py_ssize_t room = fit->walked_room * 2 + 8;
+            if (!PyMem_Resize(fit->walked_key, Py_ssize_t, 3 * room) ||
+                !PyMem_Resize(fit->walked_x, double, room)) {
+                PyErr_NoMemory();
+                return -1;
+            }
+            fit->walked_room = room;
+        }
+        fit->walked_key[3 * fit->walked] = a;
+        fit->walked_key[3 * fit->walked + 1] = after;
+        fit->walked_key[3 * fit->walked + 2] = line;
+        fit->walked_x[fit->walked++] = x;
+    }
+    Py_ssize_t t = after - fit->start;
+    *natural = x + fit->width[j] - fit->width[t];
+    *space = fit->spaces[j] - fit->spaces[t];
+    *cluster = fit->clusters[j] - fit->clusters[t];
+    return 0;
+}
+
+static int read_constants(PyObject *tuple, Constants *c)
+{
+    double values[9 + LEVELS - 1];
+    if (!PyTuple_Check(tuple) || PyTuple_GET_SIZE(tuple) != 9 + LEVELS - 1) {
+        PyErr_SetString(PyExc_TypeError, "constants: a tuple of breaking._CONSTANTS");
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(tuple); i++) {
+        values[i] = PyFloat_AsDouble(PyTuple_GET_ITEM(tuple, i));
+        if (values[i] == -1.0 && PyErr_Occurred())
+            return -1;
+    }
+    c->space_stretch = values[0];
+    c->tolerance = values[1];
+    c->line = values[2];
+    c->ragged = values[3];
+    c->ragged_slope = values[4];
+    c->ragged_cap = values[5];
+    c->overfull = values[6];
+    c->dear = values[7];
+    c->space_penalty = values[8];
+    c->has_penalty[0] = 0;
+    for (int level = 1; level < LEVELS; level++) {
+        c->penalty[level] = values[8 + level];
+        c->has_penalty[level] = 1;
+    }
+    return 0;
+}
+
+/* The best way found to break the piece before an item: breaking._Node. */
+typedef struct {
+    double demerits, room;
+    Py_ssize_t previous, line;
+    int dear, present;
+} Node;
+
+static PyObject *fit_lines(Fit *fit, const Constants *c, int justified)
+{
+    Py_ssize_t start = fit->start, stop = fit->stop, n = fit->n;
+    PyObject *result = NULL;
+    Py_ssize_t *breaks = PyMem_New(Py_ssize_t, n + 1);
+    double *penalties = PyMem_New(double, n + 1), *reach = PyMem_New(double, n + 1);
+    Node *nodes = PyMem_New(Node, n + 1);
+    Py_ssize_t *active = PyMem_New(Py_ssize_t, n + 1), *kept = PyMem_New(Py_ssize_t, n + 1);
+    Py_ssize_t *overfull = PyMem_New(Py_ssize_t, n + 1), *dropped = PyMem_New(Py_ssize_t, n + 1);
+    if (!breaks || !penalties || !reach || !nodes || !active || !kept || !overfull || !dropped) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    Py_ssize_t count = 0;
+    for (Py_ssize_t k = start + 1; k < stop; k++) {
+        long before = fit->befores[k - start];
+        if (!before)
+            continue;
+        if (before < 0 || before >= LEVELS || !c->has_penalty[before]) {
+            PyErr_Format(PyExc_KeyError, "no penalty for a break of level %ld", before);
+            goto done;
+        }
+        breaks[count] = k;
+        penalties[count++] = before == FREE && fit->kinds[k - 1 - start] == GLUE
+                                 ? c->space_penalty
+                                 : c->penalty[before];
+    }
+    breaks[count] = stop;
+    penalties[count++] = 0.0;
+    for (Py_ssize_t q = 0; q < count; q++)
+        reach[q] = fit->width[fit->content[breaks[q] - start] - start];
+
+    Py_ssize_t passes = justified ? 2 : 1;
+    for (Py_ssize_t pass = 0; pass < passes; pass++) {
+        int tolerant = justified && pass == 0;
+        for (Py_ssize_t i = 0; i <= n; i++)
+            nodes[i].present = 0;
+        double room;
+        if (room_of(fit, fit->first_line, &room) < 0)
+            goto done;
+        nodes[0] = (Node){0.0, room, -1, fit->first_line, 0, 1};
+        Py_ssize_t nactive = 1, ndropped = 0;
+        active[0] = start;
+        double shortest = tolerant ? 1 - c->tolerance : 0.0;
+        double loosest = tolerant ? c->tolerance : Py_HUGE_VAL;
+        Py_ssize_t q = -1;
+        while (q < count - 1) {
+            q++;
+            Py_ssize_t b = breaks[q];
+            Py_ssize_t j = fit->content[b - start] - start;
+            int last = b == stop;
+            if (!last) {
+                /* the longest line to here is too short: so is every other */
+                Py_ssize_t a = active[0];
+                const Node *node = &nodes[a - start];
+                Py_ssize_t i = a - start;
+                double natural, space, cluster;
+                if (fit->tabs[j] == fit->tabs[i])
+                    natural = fit->width[j] - fit->width[i];
+                else if (measure(fit, a, j + start, node->line, &natural, &space, &cluster) < 0)
+                    goto done;
+                if (natural < shortest * node->room) {
+                    if (fit->tabs[n] == fit->tabs[i]) {
+                        double target = fit->width[i] + shortest * node->room;
+                        Py_ssize_t lo = q + 1, hi = count - 1;
+                        while (lo < hi) {
+                            Py_ssize_t mid = lo + (hi - lo) / 2;
+                            if (reach[mid] < target)
+                                lo = mid + 1;
+                            else
+                                hi = mid;
+                        }
+                        q = lo - 1;
+                    }
+                    continue;
+                }
+            }
+            double penalty = penalties[q];
+            double cost = pow(penalty, 2.0);
+            int dear_break = penalty >= c->dear;
+            Py_ssize_t tabs_j = fit->tabs[j];
+            double width_j = fit->width[j], spaces_j = fit->spaces[j];
+            double clusters_j = fit->clusters[j];
+            int has_best = 0, best_dear = 0;
+            double best_demerits = 0.0;
+            Py_ssize_t best_a = 0, best_line = 0, noverfull = 0;
+            for (Py_ssize_t s = 0; s < nactive; s++) {
+                Py_ssize_t a = active[s];
+                const Node *node = &nodes[a - start];
+                double room = node->room, natural, stretch, badness;
+                Py_ssize_t i = a - start;
+                if (tabs_j == fit->tabs[i]) {
+                    natural = width_j - fit->width[i];
+                    stretch = (spaces_j - fit->spaces[i]) * c->space_stretch + clusters_j -
+                              fit->clusters[i];
+                }
+                else {
+                    double space, cluster;
+                    if (measure(fit, a, j + start, node->line, &natural, &space, &cluster) < 0)
+                        goto done;
+                    stretch = space * c->space_stretch + cluster;
+                }
+                double slack = room - natural;
+                if (slack < -0.01) {
+                    overfull[noverfull++] = a;
+                    continue;
+                }
+                if (last || slack <= 0.01)
+                    badness = 0.0;
+                else if (slack > loosest * room)
+                    break; /* later starts make shorter lines still */
+                else if (!justified)
+                    badness = c->ragged * pow(slack / room, 2.0);
+                else if (slack <= stretch)
+                    badness = 100 * pow(slack / stretch, 3.0);
+                else if (stretch > 0) {
+                    double ragged = 100 + c->ragged_slope * (slack / stretch - 1);
+                    badness = c->ragged_cap < ragged ? c->ragged_cap : ragged;
+                }
+                else
+                    badness = c->ragged_cap;
+                double demerits = node->demerits + pow(c->line + badness, 2.0) + cost;
+                if (!has_best || demerits < best_demerits) {
+                    has_best = 1;
+                    best_demerits = demerits;
+                    best_a = a;
+                    best_line = node->line + 1;
+                    best_dear = node->dear || dear_break;
+                }
+            }
+            if (noverfull) {
+                memcpy(dropped, overfull, (size_t)noverfull * sizeof(Py_ssize_t));
+                ndropped = noverfull;
+                Py_ssize_t nkept = 0;
+                for (Py_ssize_t s = 0; s < nactive; s++) {
+                    int over = 0;
+                    for (Py_ssize_t o = 0; o < noverfull && !over; o++)
+                        over = active[s] == overfull[o];
+                    if (!over)
+                        kept[nkept++] = active[s];
+                }
+                memcpy(active, kept, (size_t)nkept * sizeof(Py_ssize_t));
+                nactive = nkept;
+            }
+            if (!has_best && !nactive && ndropped) {
+                if (tolerant)
+                    break; /* try again, taking lines of any fill */
+                Py_ssize_t a = dropped[ndropped - 1];
+                const Node *node = &nodes[a - start];
+                has_best = 1;
+                best_demerits = node->demerits + c->overfull;
+                best_a = a;
+                best_line = node->line + 1;
+                best_dear = 1;
+            }
+            if (has_best) {
+                if (room_of(fit, best_line, &room) < 0)
+                    goto done;
+                nodes[b - start] =
+                    (Node){best_demerits, room, best_a, best_line, best_dear, 1};
+                active[nactive++] = b;
+            }
+        }
+        if (nodes[n].present && !(tolerant && nodes[n].dear))
+            break;
+    }
+    /* the lines, from the last back */
+    Py_ssize_t lines = 0;
+    for (Py_ssize_t b = stop; b != start; b = nodes[b - start].previous) {
+        if (!nodes[b - start].present) {
+            PyErr_Format(PyExc_KeyError, "%zd", b);
+            goto done;
+        }
+        lines++;
+    }
+    result = PyList_New(lines);
+    if (result == NULL)
+        goto done;
+    Py_ssize_t at = lines;
+    for (Py_ssize_t b = stop; b != start; b = nodes[b - start].previous) {
+        PyObject *pair = Py_BuildValue("(nn)", nodes[b - start].previous,
+                                       fit->content[b - start]);
+        if (pair == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyList_SET_ITEM(result, --at, pair);
+    }
+    fit->walked = 0;
+    for (Py_ssize_t k = 0; k < lines; k++) {
+        Py_ssize_t a = PyLong_AsSsize_t(PyTuple_GET_ITEM(PyList_GET_ITEM(result, k), 0));
+        Py_ssize_t end = PyLong_AsSsize_t(PyTuple_GET_ITEM(PyList_GET_ITEM(result, k), 1));
+        if (fit->tabs[end - start] != fit->tabs[a - start]) {
+            double natural, space, cluster; /* the tabs' widths where they finally fall */
+            if (measure(fit, a, end, fit->first_line + k, &natural, &space, &cluster) < 0) {
+                Py_CLEAR(result);
+                goto done;
+            }
+        }
+    }
+done:
+    PyMem_Free(breaks);
+    PyMem_Free(penalties);
+    PyMem_Free(reach);
+    PyMem_Free(nodes);
+    PyMem_Free(active);
+    PyMem_Free(kept);
+    PyMem_Free(overfull);
+    PyMem_Free(dropped);
+    return result;
+}
+
+static PyObject *total_fit(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *items, *available, *tab_width, *constants;
+    Py_ssize_t start, stop, first_line;
+    int justified;
+    if (!PyArg_ParseTuple(args, "O!nnnOOpO:total_fit", &PyList_Type, &items, &start, &stop,
+                          &first_line, &available, &tab_width, &justified, &constants))
+        return NULL;
+    Constants c;
+    if (read_constants(constants, &c) < 0)
+        return NULL;
+    if (start < 0 || stop < start || stop > PyList_GET_SIZE(items)) {
+        PyErr_SetString(PyExc_IndexError, "the piece lies outside the items");
+        return NULL;
+    }
+    Py_ssize_t n = stop - start;
+    PyObject *result = NULL;
+    Fit fit = {.items = items, .available = available, .tab_width = tab_width, .start = start,
+               .stop = stop, .n = n, .first_line = first_line};
+    fit.kinds = PyMem_New(long, n + 1);
+    fit.befores = PyMem_New(long, n + 1);
+    fit.widths = PyMem_New(double, n + 1);
+    fit.stretches = PyMem_New(double, n + 1);
+    fit.width = PyMem_New(double, n + 1);
+    fit.spaces = PyMem_New(double, n + 1);
+    fit.clusters = PyMem_New(double, n + 1);
+    fit.tabs = PyMem_New(Py_ssize_t, n + 1);
+    fit.content = PyMem_New(Py_ssize_t, n + 1);
+    fit.last_tab = PyMem_New(Py_ssize_t, n + 1);
+    if (!fit.kinds || !fit.befores || !fit.widths || !fit.stretches || !fit.width ||
+        !fit.spaces || !fit.clusters || !fit.tabs || !fit.content || !fit.last_tab) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *item = PyList_GET_ITEM(items, start + k);
+        if (read_long(item, name_kind, &fit.kinds[k]) < 0 ||
+            read_long(item, name_before, &fit.befores[k]) < 0 ||
+            read_double(item, name_width, &fit.widths[k]) < 0 ||
+            read_double(item, name_stretch, &fit.stretches[k]) < 0)
+            goto done;
+    }
+    /* one line without a tab, nothing to choose: the usual piece (a title, a short line) */
+    double natural = 0.0;
+    Py_ssize_t k = 0;
+    while (k < n && fit.kinds[k] != TAB)
+        natural += fit.widths[k++];
+    if (k == n) {
+        PyObject *value = PyObject_CallFunction(available, "n", first_line);
+        if (value == NULL)
+            goto done;
+        double room = PyFloat_AsDouble(value);
+        Py_DECREF(value);
+        if (room == -1.0 && PyErr_Occurred())
+            goto done;
+        if (natural <= room + 0.01) {
+            Py_ssize_t end = n;
+            while (end > 0 && fit.kinds[end - 1] == GLUE)
+                end--;
+            result = Py_BuildValue("[(nn)]", start, start + end);
+            goto done;
+        }
+    }
+    double space = 0.0, cluster = 0.0;
+    Py_ssize_t tab = 0, end = start, latest = -1;
+    natural = 0.0;
+    fit.width[0] = fit.spaces[0] = fit.clusters[0] = 0.0;
+    fit.tabs[0] = 0;
+    fit.content[0] = start;
+    fit.last_tab[0] = -1;
+    for (k = 0; k < n; k++) {
+        long kind = fit.kinds[k];
+        if (kind == TAB) {
+            tab++;
+            latest = start + k;
+        }
+        else
+            natural += fit.widths[k];
+        if (kind == GLUE)
+            space += fit.widths[k];
+        else
+            end = start + k + 1;
+        cluster += fit.stretches[k];
+        fit.width[k + 1] = natural;
+        fit.spaces[k + 1] = space;
+        fit.clusters[k + 1] = cluster;
+        fit.tabs[k + 1] = tab;
+        fit.content[k + 1] = end;
+        fit.last_tab[k + 1] = latest;
+    }
+    result = fit_lines(&fit, &c, justified);
+done:
+    PyMem_Free(fit.kinds);
+    PyMem_Free(fit.befores);
+    PyMem_Free(fit.widths);
+    PyMem_Free(fit.stretches);
+    PyMem_Free(fit.width);
+    PyMem_Free(fit.spaces);
+    PyMem_Free(fit.clusters);
+    PyMem_Free(fit.tabs);
+    PyMem_Free(fit.content);
+    PyMem_Free(fit.last_tab);
+    PyMem_Free(fit.rooms);
+    PyMem_Free(fit.has_room);
+    PyMem_Free(fit.walked_key);
+    PyMem_Free(fit.walked_x);
+    return result;
+}
+
+static PyMethodDef methods[] = {
+    {"total_fit", total_fit, METH_VARARGS,
+     "total_fit(items, start, stop, first_line, available, tab_width, justified, constants): "
+     "(first item, end of content) of each line, as breaking._total_fit gives them."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "_speedups",
+    .m_doc = "Total-fit line breaking in C, the same lines as the Python beside it.",
+    .m_size = -1,
+    .m_methods = methods,
+};
+
+PyMODINIT_FUNC PyInit__speedups(void)
+{
+    name_kind = PyUnicode_InternFromString("kind");
+    name_width = PyUnicode_InternFromString("width");
+    name_stretch = PyUnicode_InternFromString("stretch");
+    name_before = PyUnicode_InternFromString("before");
+    if (!name_kind || !name_width || !name_stretch || !name_before)
+        return NULL;
+    return PyModule_Create(&module);
+}
