@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+from array import array
 from types import ModuleType
 from typing import Any
 from unittest import mock
@@ -20,7 +21,7 @@ import thaidocs
 from thaidocs.layout import Paragraph
 from thaidocs.layout.tree import Align, Run
 from thaidocs.pdf.fonts import load_family
-from thaidocs.pdf.text import TextEngine, breaking
+from thaidocs.pdf.text import TextEngine, breaking, drawing
 from thaidocs.pdf.text.breaking import Item, Kind
 from thaidocs.pdf.text.engine import CM
 from thaidocs.thai import dictionary, segment
@@ -193,6 +194,51 @@ def test_thai_paragraphs_break_in_c_into_the_lines_python_breaks_them(
     with mock.patch.object(breaking, "native", None):
         assert TextEngine(family).lay_out(paragraph, width * CM) == with_c
     thaidocs.clear_caches()
+
+
+@st.composite
+def _shaped_pieces(draw: st.DrawFn) -> tuple[Any, ...]:
+    """What a template is made of: glyphs with their advances and offsets (marks raised and
+    lowered, by a unit or many), justification gaps, the characters each glyph stands for,
+    the font's own text and advance of each glyph, and its units per em."""
+    count = draw(st.integers(0, 12))
+
+    def ints(values: st.SearchStrategy[int]) -> array[int]:
+        return array("i", draw(st.lists(values, min_size=count, max_size=count)))
+
+    pieces = st.lists(st.sampled_from(["ก", "ำ", "", "กา", "\t"]), min_size=count, max_size=count)
+    return (
+        ints(st.integers(0, 9)),
+        ints(st.integers(-50, 1200)),
+        ints(st.integers(-300, 300) | st.just(0)),
+        ints(st.sampled_from([0, 0, 0, -1, 1, -250, 180])),
+        array("i", sorted(draw(st.sets(st.integers(-1, count + 1))))),
+        tuple(draw(pieces)),
+        draw(st.dictionaries(st.integers(0, 9), st.sampled_from(["ก", "ำ", "กา"]))),
+        tuple(draw(st.lists(st.integers(0, 1200), min_size=10, max_size=10))),
+        draw(st.sampled_from([1000, 1024, 2048])),
+    )
+
+
+@settings(max_examples=500, deadline=None)
+@given(_shaped_pieces())
+def test_a_tj_template_from_c_is_the_one_python_makes(piece: tuple[Any, ...]) -> None:
+    speedups = _built(breaking.native)
+    assert speedups.template(*piece) == drawing.tj_template(*piece)
+
+
+SHAPED = ["ทำ", "น้ำ", "ญู ฐู", "ปั้น", "ผู้", "\t", ""]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(TEXTS, st.sampled_from(SHAPED)), st.booleans())
+def test_a_piece_of_text_has_the_same_tj_template_from_c(text: str, bold: bool) -> None:
+    """Shaped by the font: sara am drawn as two glyphs, marks moved, gaps between clusters."""
+    _built(breaking.native)
+    path = load_family().face(bold).path
+    with_c = drawing._template._function(path, text)
+    with mock.patch.object(drawing, "native", None):
+        assert drawing._template._function(path, text) == with_c
 
 
 def test_what_the_callbacks_raise_reaches_the_caller() -> None:

@@ -1,7 +1,8 @@
-/* Total-fit line breaking in C: the same lines as breaking._total_fit, whose Python is the
- * specification and the fallback where this module is not built. Every number is worked out
- * in the same order with the same operations (pow for Python's **), so the lines are the
- * same to the last bit.
+/* Line breaking and TJ templates in C: the same lines as breaking._total_fit and the same
+ * content as drawing._template, whose Python is the specification and the fallback where this
+ * module is not built. Every number is worked out in the same order with the same operations
+ * (pow for Python's **, Python's own float formatting), so the results are the same to the
+ * last bit.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -509,17 +510,241 @@ done:
     return result;
 }
 
+/* A growing ASCII buffer: a fragment of TJ content. */
+typedef struct {
+    char *text;
+    Py_ssize_t length, room;
+} Text;
+
+static int put(Text *t, const char *s, Py_ssize_t length)
+{
+    if (t->length + length > t->room) {
+        Py_ssize_t room = (t->length + length) * 2 + 64;
+        if (!PyMem_Resize(t->text, char, room)) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        t->room = room;
+    }
+    memcpy(t->text + t->length, s, (size_t)length);
+    t->length += length;
+    return 0;
+}
+
+static int put_str(Text *t, const char *s) { return put(t, s, (Py_ssize_t)strlen(s)); }
+
+/* drawing._fmt: three decimals, trailing zeros and point dropped, "0" for zero */
+static int put_number(Text *t, double value)
+{
+    char *text = PyOS_double_to_string(value, 'f', 3, 0, NULL);
+    if (text == NULL)
+        return -1;
+    Py_ssize_t length = (Py_ssize_t)strlen(text);
+    while (length && text[length - 1] == '0')
+        length--;
+    if (length && text[length - 1] == '.')
+        length--;
+    int status;
+    if (length == 0 || (length == 2 && text[0] == '-' && text[1] == '0'))
+        status = put(t, "0", 1);
+    else
+        status = put(t, text, length);
+    PyMem_Free(text);
+    return status;
+}
+
+/* The glyph codes waiting for a <...> string, each four hex digits or a slot "{}". */
+static int flush(Text *t, Text *hexes)
+{
+    if (!hexes->length)
+        return 0;
+    if (put(t, "<", 1) < 0 || put(t, hexes->text, hexes->length) < 0 || put(t, ">", 1) < 0)
+        return -1;
+    hexes->length = 0;
+    return 0;
+}
+
+/* drawing._number: a TJ adjustment moving the pen shift font units right */
+static int put_shift(Text *t, Text *hexes, long long shift, double factor)
+{
+    if (!shift)
+        return 0;
+    if (flush(t, hexes) < 0)
+        return -1;
+    return put_number(t, (double)(-shift) * factor);
+}
+
+static int read_ints(PyObject *array, Py_buffer *view, const char *what)
+{
+    if (PyObject_GetBuffer(array, view, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
+        return -1;
+    if (view->itemsize != sizeof(int) || view->format == NULL || strcmp(view->format, "i")) {
+        PyErr_Format(PyExc_TypeError, "%s: an array of C ints (\"i\")", what);
+        PyBuffer_Release(view);
+        view->obj = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+/* drawing._template after shaping: (fragments, natural glyphs, other pairs) */
+static PyObject *template(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *glyph_array, *advance_array, *x_array, *y_array, *gap_array, *pieces, *own,
+        *embedded;
+    long units;
+    if (!PyArg_ParseTuple(args, "OOOOOO!O!O!l:template", &glyph_array, &advance_array,
+                          &x_array, &y_array, &gap_array, &PyTuple_Type, &pieces,
+                          &PyDict_Type, &own, &PyTuple_Type, &embedded, &units))
+        return NULL;
+    if (units <= 0) {
+        PyErr_SetString(PyExc_ValueError, "units per em must be positive");
+        return NULL;
+    }
+    Py_buffer views[5] = {{0}};
+    const char *names[5] = {"glyphs", "advances", "x_offsets", "y_offsets", "gaps"};
+    PyObject *arrays[5] = {glyph_array, advance_array, x_array, y_array, gap_array};
+    PyObject *result = NULL, *fragments = NULL, *natural = NULL, *others = NULL;
+    Text t = {0}, hexes = {0};
+    char *gap_at = NULL;
+    for (int v = 0; v < 5; v++)
+        if (read_ints(arrays[v], &views[v], names[v]) < 0)
+            goto done;
+    const int *glyphs = views[0].buf, *advances = views[1].buf, *xs = views[2].buf,
+              *ys = views[3].buf, *gaps = views[4].buf;
+    Py_ssize_t count = views[0].len / (Py_ssize_t)sizeof(int);
+    Py_ssize_t ngaps = views[4].len / (Py_ssize_t)sizeof(int);
+    for (int v = 1; v < 4; v++)
+        if (views[v].len != views[0].len) {
+            PyErr_SetString(PyExc_ValueError, "the glyph arrays differ in length");
+            goto done;
+        }
+    if (PyTuple_GET_SIZE(pieces) != count) {
+        PyErr_SetString(PyExc_ValueError, "a piece for each glyph");
+        goto done;
+    }
+    double factor = 1000 / (double)units;
+    gap_at = PyMem_Calloc((size_t)count + 1, 1); /* 1 where a justification gap comes before */
+    if (gap_at == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t g = 0; g < ngaps; g++)
+        if (gaps[g] >= 0 && gaps[g] < count)
+            gap_at[gaps[g]] = 1;
+    fragments = PyList_New(0);
+    natural = PySet_New(NULL);
+    others = PyList_New(0);
+    if (!fragments || !natural || !others)
+        goto done;
+    long long carry = 0;
+    char code[24];
+    for (Py_ssize_t i = 0; i < count; i++) {
+        if (gap_at[i]) { /* a justification gap ends a fragment */
+            if (put_shift(&t, &hexes, carry, factor) < 0 || flush(&t, &hexes) < 0)
+                goto done;
+            carry = 0;
+            PyObject *fragment = PyUnicode_FromStringAndSize(t.text ? t.text : "", t.length);
+            if (fragment == NULL || PyList_Append(fragments, fragment) < 0) {
+                Py_XDECREF(fragment);
+                goto done;
+            }
+            Py_DECREF(fragment);
+            t.length = 0;
+        }
+        long long dx = xs[i], dy = ys[i];
+        if (put_shift(&t, &hexes, carry + dx, factor) < 0)
+            goto done;
+        int glyph = glyphs[i];
+        PyObject *piece = PyTuple_GET_ITEM(pieces, i);
+        PyObject *key = PyLong_FromLong(glyph);
+        if (key == NULL)
+            goto done;
+        PyObject *drawn = PyDict_GetItemWithError(own, key); /* borrowed */
+        int same = 0;
+        if (drawn != NULL)
+            same = PyObject_RichCompareBool(drawn, piece, Py_EQ);
+        if (same < 0 || (drawn == NULL && PyErr_Occurred())) {
+            Py_DECREF(key);
+            goto done;
+        }
+        if (same) {
+            int added = PySet_Add(natural, key);
+            Py_DECREF(key);
+            if (added < 0)
+                goto done;
+            PyOS_snprintf(code, sizeof code, "%04X", glyph);
+        }
+        else {
+            PyObject *pair = PyTuple_Pack(2, key, piece);
+            Py_DECREF(key);
+            if (pair == NULL || PyList_Append(others, pair) < 0) {
+                Py_XDECREF(pair);
+                goto done;
+            }
+            Py_DECREF(pair);
+            strcpy(code, "{}");
+        }
+        if (dy) {
+            if (flush(&t, &hexes) < 0 || put_str(&t, "]TJ ") < 0 ||
+                put_number(&t, (double)dy / (double)units) < 0 || put_str(&t, " Ts[<") < 0 ||
+                put_str(&t, code) < 0 || put_str(&t, ">]TJ 0 Ts[") < 0)
+                goto done;
+        }
+        else if (put_str(&hexes, code) < 0)
+            goto done;
+        if (glyph < 0 || glyph >= PyTuple_GET_SIZE(embedded)) {
+            PyErr_SetString(PyExc_IndexError, "a glyph past the font's advances");
+            goto done;
+        }
+        long long own_advance = PyLong_AsLongLong(PyTuple_GET_ITEM(embedded, glyph));
+        if (own_advance == -1 && PyErr_Occurred())
+            goto done;
+        carry = advances[i] - dx - own_advance;
+    }
+    if (put_shift(&t, &hexes, carry, factor) < 0 || flush(&t, &hexes) < 0)
+        goto done;
+    PyObject *fragment = PyUnicode_FromStringAndSize(t.text ? t.text : "", t.length);
+    if (fragment == NULL || PyList_Append(fragments, fragment) < 0) {
+        Py_XDECREF(fragment);
+        goto done;
+    }
+    Py_DECREF(fragment);
+    PyObject *fragment_tuple = PyList_AsTuple(fragments), *other_tuple = PyList_AsTuple(others);
+    PyObject *natural_set = PyFrozenSet_New(natural);
+    if (fragment_tuple && other_tuple && natural_set)
+        result = PyTuple_Pack(3, fragment_tuple, natural_set, other_tuple);
+    Py_XDECREF(fragment_tuple);
+    Py_XDECREF(other_tuple);
+    Py_XDECREF(natural_set);
+done:
+    for (int v = 0; v < 5; v++)
+        if (views[v].obj)
+            PyBuffer_Release(&views[v]);
+    Py_XDECREF(fragments);
+    Py_XDECREF(natural);
+    Py_XDECREF(others);
+    PyMem_Free(t.text);
+    PyMem_Free(hexes.text);
+    PyMem_Free(gap_at);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"total_fit", total_fit, METH_VARARGS,
      "total_fit(items, start, stop, first_line, available, tab_width, justified, constants): "
      "(first item, end of content) of each line, as breaking._total_fit gives them."},
+    {"template", template, METH_VARARGS,
+     "template(glyphs, advances, x_offsets, y_offsets, gaps, pieces, natural, advances_embedded, "
+     "units): (fragments, natural glyphs, other pairs) of a shaped piece's TJ content, as "
+     "drawing._template makes them."},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module = {
     PyModuleDef_HEAD_INIT,
     .m_name = "_speedups",
-    .m_doc = "Total-fit line breaking in C, the same lines as the Python beside it.",
+    .m_doc = "Line breaking and TJ templates in C, the same results as the Python beside it.",
     .m_size = -1,
     .m_methods = methods,
 };

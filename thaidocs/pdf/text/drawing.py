@@ -23,7 +23,7 @@ import math
 import struct
 import sys
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
@@ -36,6 +36,7 @@ from reportlab.pdfgen.canvas import Canvas
 from thaidocs.caching import bounded_cache
 from thaidocs.pdf.fonts import FontData, FontFace, font_data
 from thaidocs.pdf.sfnt import widen_marks
+from thaidocs.pdf.text.breaking import native
 from thaidocs.pdf.text.line import GlyphRun, Line
 from thaidocs.pdf.text.shaping import Shaped, shape
 from thaidocs.thai.segment import ZWSP
@@ -77,21 +78,49 @@ def _template_bytes(template: _Template) -> int:
 
 @bounded_cache(share=0.1, sizeof=_template_bytes)
 def _template(path: Path, text: str) -> _Template:
+    """The template of ``text`` in the face at ``path``."""
     shaped = shape(path, text)
     data = font_data(path)
-    factor = 1000 / data.units
-    gaps = set(shaped.gaps)
+    return _Template(
+        *(tj_template if native is None else native.template)(
+            shaped.glyphs,
+            shaped.advances,
+            shaped.x_offsets,
+            shaped.y_offsets,
+            shaped.gaps,
+            _exact_pieces(shaped),
+            data.natural,
+            data.advances,
+            data.units,
+        )
+    )
+
+
+def tj_template(
+    glyphs: Sequence[int],
+    advances: Sequence[int],
+    x_offsets: Sequence[int],
+    y_offsets: Sequence[int],
+    gaps: Iterable[int],
+    pieces: tuple[str, ...],
+    own: Mapping[int, str],
+    embedded: Sequence[int],
+    units: int,
+) -> tuple[tuple[str, ...], frozenset[int], tuple[Pair, ...]]:
+    """A shaped piece's TJ content between justification ``gaps``, the glyphs drawing their
+    own text (``own``: a glyph's natural text; ``embedded``: each glyph's advance as embedded)
+    and the other (glyph, characters) pairs. The C twin (``_speedups.template``) makes the
+    same, where it is built."""
+    factor = 1000 / units
+    starts = set(gaps)
     fragments: list[str] = []
     parts: list[str] = []
     hexes: list[str] = []
     natural: set[int] = set()
     others: list[Pair] = []
     carry = 0
-    pieces = _exact_pieces(shaped)
-    x_offsets, y_offsets, advances = shaped.x_offsets, shaped.y_offsets, shaped.advances
-    own, embedded = data.natural, data.advances
-    for i, glyph in enumerate(shaped.glyphs):
-        if i in gaps:
+    for i, glyph in enumerate(glyphs):
+        if i in starts:
             _number(parts, hexes, carry, factor)
             _flush(parts, hexes)
             carry = 0
@@ -109,14 +138,14 @@ def _template(path: Path, text: str) -> _Template:
             code = _SLOT
         if dy:
             _flush(parts, hexes)
-            parts.append(f"]TJ {_fmt(dy / data.units)} Ts[<{code}>]TJ 0 Ts[")
+            parts.append(f"]TJ {_fmt(dy / units)} Ts[<{code}>]TJ 0 Ts[")
         else:
             hexes.append(code)
         carry = advances[i] - dx - embedded[glyph]
     _number(parts, hexes, carry, factor)
     _flush(parts, hexes)
     fragments.append("".join(parts))
-    return _Template(tuple(fragments), frozenset(natural), tuple(others))
+    return tuple(fragments), frozenset(natural), tuple(others)
 
 
 def _spacing(
