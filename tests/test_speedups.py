@@ -112,6 +112,19 @@ def test_an_unknown_piece_is_passed_over_as_python_passes_it() -> None:
     with pytest.raises(ValueError, match="forward"):
         speedups.run_breaks(*lists, run, valid, lambda *_: 0)
 
+    def emptied(text: str, begin: int, valid: bytearray, table: list[list[int]]) -> int:
+        table.clear()
+        return len(text)
+
+    def replaced(text: str, begin: int, valid: bytearray, table: list[Any]) -> int:
+        table[-1] = None
+        return begin + 1
+
+    with pytest.raises(RuntimeError, match="changed"):
+        speedups.run_breaks(*lists, run, valid, emptied)
+    with pytest.raises(TypeError, match="lists"):
+        speedups.run_breaks(*lists, run, valid, replaced)
+
 
 # a paragraph's items: words and the spaces between them, now and then a tab; breaks mostly
 # free, some inside terms, words or names; widths that leave many ways to break a line
@@ -259,6 +272,13 @@ def test_what_the_callbacks_raise_reaches_the_caller() -> None:
             speedups.total_fit(items, 0, 6, 0, available, tab_width, True, breaking._CONSTANTS)
     with pytest.raises(IndexError):
         speedups.total_fit(items, 0, 9, 0, no_room, no_tab, True, breaking._CONSTANTS)
+
+    def taking(line: int, x: float, items: list[Item], k: int) -> float:
+        items.clear()
+        return 1.0
+
+    with pytest.raises(RuntimeError, match="changed"):
+        speedups.total_fit(items, 0, 6, 0, lambda line: 80.0, taking, True, breaking._CONSTANTS)
 
 
 def test_documents_are_the_same_bytes_from_the_python_alone(

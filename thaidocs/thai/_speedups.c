@@ -250,6 +250,18 @@ static PyObject *cluster_ends(PyObject *Py_UNUSED(module), PyObject *args)
     return table;
 }
 
+/* The list of word ends at offset i of a table, NULL after an error (skip_end, given the
+ * table, may have put something else there). */
+static PyObject *ends_at(PyObject *table, Py_ssize_t i)
+{
+    PyObject *ends = PyList_GET_ITEM(table, i);
+    if (!PyList_Check(ends)) {
+        PyErr_SetString(PyExc_TypeError, "a table holds lists of word ends");
+        return NULL;
+    }
+    return ends;
+}
+
 /* An offset from a table's list, -1 after an error. */
 static Py_ssize_t offset_in(PyObject *ends, Py_ssize_t i, Py_ssize_t length)
 {
@@ -373,7 +385,9 @@ static Py_ssize_t newmm(Newmm *m, PyObject *text, PyObject *valid, PyObject *tab
     Py_ssize_t size = 0;
     while (m->queue[0] < length) {
         Py_ssize_t begin = pop(m);
-        PyObject *ends = PyList_GET_ITEM(table, begin);
+        PyObject *ends = ends_at(table, begin);
+        if (ends == NULL)
+            return -1;
         Py_ssize_t count = PyList_GET_SIZE(ends);
         for (Py_ssize_t i = 0; i < count; i++) {
             Py_ssize_t stop = offset_in(ends, i, length);
@@ -398,6 +412,11 @@ static Py_ssize_t newmm(Newmm *m, PyObject *text, PyObject *valid, PyObject *tab
             PyObject *result = PyObject_CallFunction(skip_end, "OnOO", text, begin, valid, table);
             if (result == NULL)
                 return -1;
+            if (PyList_GET_SIZE(table) != length) {
+                Py_DECREF(result);
+                PyErr_SetString(PyExc_RuntimeError, "skip_end changed the table");
+                return -1;
+            }
             end = PyLong_AsSsize_t(result);
             Py_DECREF(result);
             if (end == -1 && PyErr_Occurred())
@@ -443,7 +462,10 @@ static PyObject *fewest_words(Py_ssize_t n, const unsigned char *flags, Py_ssize
         reach_at[i] = -1;
     }
     for (Py_ssize_t i = 0; i < n; i++) {
-        room += PyList_GET_SIZE(PyList_GET_ITEM(table, i)) + 2; /* + token, end mark */
+        PyObject *ends = ends_at(table, i);
+        if (ends == NULL)
+            goto done;
+        room += PyList_GET_SIZE(ends) + 2; /* + token, end mark */
         if (i < nflags && flags[i])
             node[i] = 1;
     }
@@ -465,7 +487,7 @@ static PyObject *fewest_words(Py_ssize_t n, const unsigned char *flags, Py_ssize
     for (Py_ssize_t i = 0; i < size; i++) {
         if (!node[i] || first[i] == unreached)
             continue;
-        PyObject *ends = i < n ? PyList_GET_ITEM(table, i) : NULL;
+        PyObject *ends = i < n ? PyList_GET_ITEM(table, i) : NULL; /* lists, as seen above */
         Py_ssize_t count = ends ? PyList_GET_SIZE(ends) : 0, begin = used;
         int has_token = own[i] < 0;
         for (Py_ssize_t e = 0; e < count; e++) {

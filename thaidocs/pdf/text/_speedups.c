@@ -119,6 +119,11 @@ static int measure(Fit *fit, Py_ssize_t a, Py_ssize_t end, Py_ssize_t line, doub
                                                         fit->items, k);
                 if (value == NULL)
                     return -1;
+                if (PyList_GET_SIZE(fit->items) < fit->stop) { /* the callback took items */
+                    Py_DECREF(value);
+                    PyErr_SetString(PyExc_RuntimeError, "the items changed while breaking");
+                    return -1;
+                }
                 double width = PyFloat_AsDouble(value);
                 int failed = (width == -1.0 && PyErr_Occurred()) ||
                              PyObject_SetAttr(PyList_GET_ITEM(fit->items, k), name_width,
