@@ -75,7 +75,14 @@ static PyObject *word_list_new(PyTypeObject *type, PyObject *args, PyObject *kwa
     }
     self->starts[0] = 0;
     for (Py_ssize_t i = 0; i < count; i++) {
-        PyObject *word = PyList_GET_ITEM(words, i);
+        /* what allocating may have run (a finaliser) could have changed the list */
+        PyObject *word = i < PyList_GET_SIZE(words) ? PyList_GET_ITEM(words, i) : NULL;
+        if (word == NULL || !PyUnicode_Check(word) ||
+            self->starts[i] + PyUnicode_GET_LENGTH(word) > size) {
+            Py_DECREF(self);
+            PyErr_SetString(PyExc_RuntimeError, "the word list changed while it was read");
+            return NULL;
+        }
         Py_ssize_t length = PyUnicode_GET_LENGTH(word);
         int kind = PyUnicode_KIND(word);
         const void *data = PyUnicode_DATA(word);
@@ -391,6 +398,10 @@ static Py_ssize_t newmm(Newmm *m, PyObject *text, PyObject *valid, PyObject *tab
         Py_ssize_t count = PyList_GET_SIZE(ends);
         for (Py_ssize_t i = 0; i < count; i++) {
             Py_ssize_t stop = offset_in(ends, i, length);
+            if (stop >= 0 && stop <= begin) { /* a path only goes forward: the cuts ascend */
+                PyErr_SetString(PyExc_ValueError, "a word ends after it starts");
+                return -1;
+            }
             if (stop < 0 || add_edge(m, begin, stop) < 0)
                 return -1;
             size++;

@@ -441,6 +441,10 @@ static PyObject *total_fit(PyObject *Py_UNUSED(module), PyObject *args)
         goto done;
     }
     for (Py_ssize_t k = 0; k < n; k++) {
+        if (PyList_GET_SIZE(items) < stop) { /* an item's attribute took items away */
+            PyErr_SetString(PyExc_RuntimeError, "the items changed while breaking");
+            goto done;
+        }
         PyObject *item = PyList_GET_ITEM(items, start + k);
         if (read_long(item, name_kind, &fit.kinds[k]) < 0 ||
             read_long(item, name_before, &fit.befores[k]) < 0 ||
