@@ -212,9 +212,13 @@ class TextEngine:
         bytes of an array, whose hash is worked out once however often the key is looked up;
         and its tabs' leaders.
         """
+
+        def placed() -> Line:
+            return place(text, broken, styles, frame, align, leaders, self.line_spacing, default)
+
         items = broken.items
         if not items:  # a blank line of the paragraph
-            return place(text, broken, styles, frame, align, leaders, self.line_spacing, default)
+            return placed()
         first, end = items[0].start, items[-1].end
         extents = [value for item in items for value in (item.end - first, item.style, item.width)]
         key = (
@@ -229,10 +233,7 @@ class TextEngine:
             self.line_spacing,
             default,
         )
-        return _placed.get(
-            key,
-            lambda: place(text, broken, styles, frame, align, leaders, self.line_spacing, default),
-        )
+        return _placed.get(key, placed)
 
     def _break(
         self, paragraph: Paragraph, width: float
