@@ -10,7 +10,8 @@ such glyph: what is drawn does not change.
 from __future__ import annotations
 
 import struct
-from itertools import chain
+import sys
+from array import array
 
 
 def mark_advance(units: int) -> int:
@@ -28,24 +29,40 @@ def widen_marks(program: bytes, units: int) -> bytes:
     hhea = tables["hhea"]
     long_count = struct.unpack(">H", hhea[34:36])[0]
     hmtx = tables["hmtx"]
-    metrics = list(struct.iter_unpack(">Hh", hmtx[: 4 * long_count]))
-    last = metrics[-1][0] if metrics else 0
-    bearings = struct.unpack(
-        f">{glyph_count - long_count}h", hmtx[4 * long_count :][: 2 * (glyph_count - long_count)]
-    )
-    metrics += [(last, bearing) for bearing in bearings]
+    # (advance, bearing) pairs, then the bearings of the glyphs that share the last advance:
+    # big-endian 16-bit words, read whole (a bearing's sign does not matter to copy it)
+    pairs = _words(hmtx[: 4 * long_count])
+    bearings = _words(hmtx[4 * long_count :][: 2 * (glyph_count - long_count)])
+    advances = pairs[0::2]
+    advances.extend([advances[-1] if advances else 0] * len(bearings))
     wide = mark_advance(units)
-    metrics = [(advance or wide, bearing) for advance, bearing in metrics]
-    tables["hmtx"] = struct.pack(">" + "Hh" * len(metrics), *chain.from_iterable(metrics))
-    widest = max(advance for advance, _ in metrics)
+    metrics = array("H", bytes(4 * len(advances)))
+    metrics[0::2] = array("H", [advance or wide for advance in advances])
+    metrics[1::2] = pairs[1::2] + bearings
+    widest = max(metrics[0::2])
+    tables["hmtx"] = _big_endian(metrics)
     tables["hhea"] = (
         hhea[:10]
         + struct.pack(">H", widest)
         + hhea[12:34]
-        + struct.pack(">H", len(metrics))
+        + struct.pack(">H", len(advances))
         + hhea[36:]
     )
     return _build(program[:4], tables)
+
+
+def _words(data: bytes) -> array[int]:
+    """Big-endian 16-bit words."""
+    words = array("H", data)
+    if sys.byteorder == "little":
+        words.byteswap()
+    return words
+
+
+def _big_endian(words: array[int]) -> bytes:
+    if sys.byteorder == "little":
+        words.byteswap()
+    return words.tobytes()
 
 
 def _tables(program: bytes) -> dict[str, bytes]:
@@ -75,20 +92,22 @@ def _build(version: bytes, tables: dict[str, bytes]) -> bytes:
     offset = 12 + 16 * count
     entries: list[bytes] = []
     bodies: list[bytes] = []
+    total = 0  # the whole file's checksum: its parts', each a whole number of 4-byte words
     for tag in sorted(tables):
         data = tables[tag]
-        entries.append(
-            struct.pack(">4sIII", tag.encode("latin-1"), _checksum(data), offset, len(data))
-        )
+        checksum = _checksum(data)
+        total += checksum
+        entries.append(struct.pack(">4sIII", tag.encode("latin-1"), checksum, offset, len(data)))
         bodies.append(data + b"\0" * (-len(data) % 4))
         offset += len(bodies[-1])
-    font = bytearray(header + b"".join(entries) + b"".join(bodies))
+    directory = header + b"".join(entries)
+    font = bytearray(directory + b"".join(bodies))
     if "head" in tables:
         where = (
             12
             + 16 * count
             + sum(len(b) for b, tag in zip(bodies, sorted(tables), strict=True) if tag < "head")
         )
-        adjustment = (0xB1B0AFBA - _checksum(bytes(font))) & 0xFFFFFFFF
+        adjustment = (0xB1B0AFBA - total - _checksum(directory)) & 0xFFFFFFFF
         font[where + 8 : where + 12] = struct.pack(">I", adjustment)
     return bytes(font)
