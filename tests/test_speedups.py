@@ -95,6 +95,28 @@ def test_a_word_list_for_c_is_sorted_distinct_str() -> None:
     assert speedups.cluster_ends(empty, empty, "กข", b"\x00\x01\x01") == [[], []]
 
 
+# a document's words: overlapping, nested, sharing first letters, and in other scripts
+DOCUMENT_WORDS = st.lists(
+    st.one_of(st.sampled_from(["นาย", "นายก", "สมชาย", "ชาย", "ก.พ.", "เขต ๑"]), RUNS, TEXTS),
+    max_size=6,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(DOCUMENT_WORDS, st.lists(st.one_of(TEXTS, DOCUMENT_WORDS.map("".join))).map("".join))
+def test_a_document_s_words_are_found_in_c_where_its_pattern_finds_them(
+    words: list[str], text: str
+) -> None:
+    speedups = _built()
+    with_c = segment.Segmenter(words, names=["นายสมชาย ใจดี"])
+    python = segment.Segmenter(words, names=["นายสมชาย ใจดี"])
+    with mock.patch.object(segment, "native", None):
+        expected = python.words_in(text)
+    assert with_c.words_in(text) == expected
+    with pytest.raises(ValueError, match="non-empty"):
+        speedups.find_words(("ก", ""), text)
+
+
 def test_an_unknown_piece_is_passed_over_as_python_passes_it() -> None:
     """newmm asks ``skip_end`` where no word starts; what it raises reaches the caller."""
     speedups = _built()

@@ -6,6 +6,7 @@
  * consecutive in a sorted list).
  * run_breaks: newmm's maximal matching over those words, then the boundaries every
  * segmentation into the fewest words agrees on.
+ * find_words: where a document's own words are in a text.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -641,6 +642,61 @@ done:
     return result;
 }
 
+/* Where the words of a tuple (longest first, none empty) are found in a text, left to right,
+ * without overlapping: at each offset the first word that starts there, else the next offset
+ * (as a regular expression of the words as alternatives finds them). */
+static PyObject *find_words(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *words, *text;
+    if (!PyArg_ParseTuple(args, "O!U:find_words", &PyTuple_Type, &words, &text))
+        return NULL;
+    Py_ssize_t count = PyTuple_GET_SIZE(words);
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *word = PyTuple_GET_ITEM(words, k);
+        if (!PyUnicode_Check(word) || PyUnicode_GET_LENGTH(word) == 0) {
+            PyErr_SetString(PyExc_ValueError, "find_words: the words must be non-empty str");
+            return NULL;
+        }
+    }
+    PyObject *found = PyList_New(0);
+    if (found == NULL)
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t position = 0;
+    while (position < n) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, position);
+        Py_ssize_t end = -1;
+        for (Py_ssize_t k = 0; k < count && end < 0; k++) {
+            PyObject *word = PyTuple_GET_ITEM(words, k);
+            Py_ssize_t length = PyUnicode_GET_LENGTH(word);
+            if (length > n - position || PyUnicode_READ_CHAR(word, 0) != c)
+                continue;
+            Py_ssize_t match = PyUnicode_Tailmatch(text, word, position, position + length, -1);
+            if (match < 0) {
+                Py_DECREF(found);
+                return NULL;
+            }
+            if (match)
+                end = position + length;
+        }
+        if (end < 0) {
+            position++;
+            continue;
+        }
+        PyObject *span = Py_BuildValue("(nn)", position, end);
+        if (span == NULL || PyList_Append(found, span) < 0) {
+            Py_XDECREF(span);
+            Py_DECREF(found);
+            return NULL;
+        }
+        Py_DECREF(span);
+        position = end;
+    }
+    return found;
+}
+
 static PyMethodDef methods[] = {
     {"cluster_ends", cluster_ends, METH_VARARGS,
      "cluster_ends(words, added, text, valid): where the words of the sorted lists that start "
@@ -648,6 +704,9 @@ static PyMethodDef methods[] = {
     {"run_breaks", run_breaks, METH_VARARGS,
      "run_breaks(words, added, run, valid, skip_end): (safe, inside) word boundaries of a run "
      "of Thai letters, as segment._run_breaks gives them."},
+    {"find_words", find_words, METH_VARARGS,
+     "find_words(words, text): the (start, end) of each of the words (longest first) found in "
+     "text, left to right, not overlapping, as segment.find_words finds them."},
     {NULL, NULL, 0, NULL},
 };
 
