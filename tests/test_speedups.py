@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import os
 from array import array
-from types import ModuleType
+from types import ModuleType, SimpleNamespace
 from typing import Any
 from unittest import mock
 
@@ -21,7 +21,7 @@ import thaidocs
 from thaidocs.layout import Paragraph
 from thaidocs.layout.tree import Align, Run
 from thaidocs.pdf.fonts import load_family
-from thaidocs.pdf.text import TextEngine, breaking, drawing
+from thaidocs.pdf.text import TextEngine, breaking, drawing, shaping
 from thaidocs.pdf.text.breaking import Item, Kind
 from thaidocs.pdf.text.engine import CM
 from thaidocs.thai import dictionary, segment
@@ -184,7 +184,7 @@ def test_a_paragraph_breaks_in_c_into_the_lines_python_breaks_it(
     """The same lines, the same rooms asked for, and the same widths left on the tabs where
     they finally fall: from ragged and justified paragraphs, lines too long and too short,
     tabs past the edge."""
-    speedups = _built(breaking.native)
+    speedups = _built(shaping.native)
 
     def python(*args: Any) -> list[tuple[int, int]]:
         with mock.patch.object(breaking, "native", None):
@@ -220,7 +220,7 @@ def test_thai_paragraphs_break_in_c_into_the_lines_python_breaks_them(
     pieces: list[str], width: float, align: Align
 ) -> None:
     """Real text, as the engine cuts it into items: the lines are the same."""
-    _built(breaking.native)
+    _built(shaping.native)
     paragraph = Paragraph((Run("".join(pieces)),), align=align)
     family = load_family()
     thaidocs.clear_caches()
@@ -258,7 +258,7 @@ def _shaped_pieces(draw: st.DrawFn) -> tuple[Any, ...]:
 @settings(max_examples=500, deadline=None)
 @given(_shaped_pieces())
 def test_a_tj_template_from_c_is_the_one_python_makes(piece: tuple[Any, ...]) -> None:
-    speedups = _built(breaking.native)
+    speedups = _built(shaping.native)
     assert speedups.template(*piece) == drawing.tj_template(*piece)
 
 
@@ -269,15 +269,44 @@ SHAPED = ["ทำ", "น้ำ", "ญู ฐู", "ปั้น", "ผู้", "
 @given(st.one_of(TEXTS, st.sampled_from(SHAPED)), st.booleans())
 def test_a_piece_of_text_has_the_same_tj_template_from_c(text: str, bold: bool) -> None:
     """Shaped by the font: sara am drawn as two glyphs, marks moved, gaps between clusters."""
-    _built(breaking.native)
+    _built(shaping.native)
     path = load_family().face(bold).path
     with_c = drawing._template._function(path, text)
     with mock.patch.object(drawing, "native", None):
         assert drawing._template._function(path, text) == with_c
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(TEXTS, st.sampled_from(SHAPED)), st.booleans())
+def test_a_text_is_shaped_into_the_same_fields_by_c(text: str, bold: bool) -> None:
+    """Clusters of one glyph a character, sara am as two glyphs (its pieces from Python),
+    marks moved, letters the font lacks, astral characters."""
+    _built(shaping.native)
+    path = load_family().face(bold).path
+    with_c = shaping.shape._function(path, text)
+    with mock.patch.object(shaping, "native", None):
+        assert shaping.shape._function(path, text) == with_c
+
+
+def test_glyphs_c_cannot_hold_are_refused_as_python_refuses_them() -> None:
+    """A glyph number beyond a C int, a cluster beyond the text: the errors Python raises."""
+    speedups = _built(shaping.native)
+    position: Any = SimpleNamespace(position=(0, 0, 500, 0))
+    huge: Any = SimpleNamespace(codepoint=2**40, cluster=0)
+    first: Any = SimpleNamespace(codepoint=1, cluster=0)
+    outside: Any = SimpleNamespace(codepoint=1, cluster=5)
+    for infos, error in [([huge], OverflowError), ([first, outside], IndexError)]:
+        positions = [position] * len(infos)
+        with pytest.raises(error):
+            shaping.shaped_parts("กข", infos, positions)
+        with pytest.raises(error):
+            speedups.shaped_parts("กข", infos, positions, segment.starts_cluster, shaping._pieces)
+    with pytest.raises(ValueError, match="at least one"):
+        speedups.shaped_parts("ก", [], [], segment.starts_cluster, shaping._pieces)
+
+
 def test_what_the_callbacks_raise_reaches_the_caller() -> None:
-    speedups = _built(breaking.native)
+    speedups = _built(shaping.native)
     items = _items([(Kind.BOX, Break.NONE, 50.0, 0.0), (Kind.TAB, Break.FREE, 0.0, 0.0)] * 3)
 
     def no_room(line: int) -> float:
@@ -309,7 +338,7 @@ def test_documents_are_the_same_bytes_from_the_python_alone(
     """Every sample, and the announcement for provinces of every length (a merge), from empty
     caches: once with the C twins, once with the Python alone."""
     _built()
-    _built(breaking.native)
+    _built(shaping.native)
     docs = [thaidocs.load(path) for path in SAMPLE_FILES]
     source = yaml.safe_load((SAMPLE_DIR / "announcement.yaml").read_text(encoding="utf-8"))
     announcement = json.dumps(source, ensure_ascii=False, default=str)
@@ -318,7 +347,7 @@ def test_documents_are_the_same_bytes_from_the_python_alone(
         docs.append(thaidocs.from_dict(merged))
     thaidocs.clear_caches()
     with_c = [thaidocs.to_pdf(doc) for doc in docs]
-    for module in (dictionary, segment, breaking):
+    for module in (dictionary, segment, breaking, shaping, drawing):
         monkeypatch.setattr(module, "native", None)
     thaidocs.clear_caches()
     try:

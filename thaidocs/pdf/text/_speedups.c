@@ -1,6 +1,6 @@
-/* Line breaking and TJ templates in C: the same lines as breaking._total_fit and the same
- * content as drawing._template, whose Python is the specification and the fallback where this
- * module is not built. Every number is worked out in the same order with the same operations
+/* Line breaking, TJ templates and shaped glyphs in C: the same lines as breaking._total_fit,
+ * the same content as drawing._template and the same fields as shaping.shaped_parts, whose
+ * Python is the specification and the fallback where this module is not built. Every number is worked out in the same order with the same operations
  * (pow for Python's **, Python's own float formatting), so the results are the same to the
  * last bit.
  */
@@ -739,6 +739,172 @@ done:
     return result;
 }
 
+/* ---- shaping: harfbuzz's glyphs as a Shaped's fields ---- */
+
+static PyObject *name_codepoint, *name_cluster, *name_position, *array_type;
+
+/* A Python int as a C int, or OverflowError as array("i") raises it. */
+static int to_int(PyObject *value, int *out)
+{
+    long wide = PyLong_AsLong(value);
+    if (wide == -1 && PyErr_Occurred())
+        return -1;
+    if (wide < INT_MIN || wide > INT_MAX) {
+        PyErr_SetString(PyExc_OverflowError, "a glyph's number does not fit a C int");
+        return -1;
+    }
+    *out = (int)wide;
+    return 0;
+}
+
+static int read_int(PyObject *object, PyObject *name, int *out)
+{
+    PyObject *value = PyObject_GetAttr(object, name);
+    if (value == NULL)
+        return -1;
+    int status = to_int(value, out);
+    Py_DECREF(value);
+    return status;
+}
+
+static PyObject *int_array(const int *values, Py_ssize_t n)
+{
+    return PyObject_CallFunction(array_type, "sy#", "i", (const char *)values,
+                                 n * (Py_ssize_t)sizeof(int));
+}
+
+/* Each glyph's characters when each harfbuzz cluster is one character a glyph, as most are:
+ * the text's characters, interned; NULL (no error) otherwise. */
+static PyObject *one_char_pieces(PyObject *text, const int *clusters, const int *firsts,
+                                 Py_ssize_t n, Py_ssize_t nfirsts)
+{
+    if (n != PyUnicode_GET_LENGTH(text) || clusters[0] != 0)
+        return NULL;
+    for (Py_ssize_t k = 0; k < nfirsts; k++)
+        if (clusters[firsts[k]] != firsts[k])
+            return NULL;
+    PyObject *pieces = PyTuple_New(n);
+    if (pieces == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *piece = PyUnicode_Substring(text, i, i + 1);
+        if (piece == NULL) {
+            Py_DECREF(pieces);
+            return NULL;
+        }
+        PyUnicode_InternInPlace(&piece);
+        PyTuple_SET_ITEM(pieces, i, piece);
+    }
+    return pieces;
+}
+
+static PyObject *int_list(const int *values, Py_ssize_t n)
+{
+    PyObject *list = PyList_New(n);
+    for (Py_ssize_t i = 0; list != NULL && i < n; i++) {
+        PyObject *value = PyLong_FromLong(values[i]);
+        if (value == NULL) {
+            Py_CLEAR(list);
+            break;
+        }
+        PyList_SET_ITEM(list, i, value);
+    }
+    return list;
+}
+
+static PyObject *shaped_parts(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *text, *infos, *positions, *starts_cluster, *pieces_of;
+    if (!PyArg_ParseTuple(args, "UO!O!OO:shaped_parts", &text, &PyList_Type, &infos,
+                          &PyList_Type, &positions, &starts_cluster, &pieces_of))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(infos);
+    if (n == 0 || PyList_GET_SIZE(positions) != n) {
+        PyErr_SetString(PyExc_ValueError, "shaped_parts: as many glyph positions as glyphs, "
+                                          "at least one");
+        return NULL;
+    }
+    /* glyphs, advances, x and y offsets, clusters, cluster starts, gaps: n each */
+    int *buffer = PyMem_New(int, 7 * n);
+    if (buffer == NULL)
+        return PyErr_NoMemory();
+    int *glyphs = buffer, *advances = buffer + n, *xs = buffer + 2 * n, *ys = buffer + 3 * n,
+        *clusters = buffer + 4 * n, *firsts = buffer + 5 * n, *gaps = buffer + 6 * n;
+    PyObject *result = NULL, *pieces = NULL, *arrays[5] = {NULL};
+    long long width = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *info = PyList_GET_ITEM(infos, i);
+        if (read_int(info, name_codepoint, &glyphs[i]) < 0 ||
+            read_int(info, name_cluster, &clusters[i]) < 0)
+            goto done;
+        PyObject *position = PyObject_GetAttr(PyList_GET_ITEM(positions, i), name_position);
+        if (position == NULL)
+            goto done;
+        int ok = PyTuple_Check(position) && PyTuple_GET_SIZE(position) == 4;
+        if (!ok)
+            PyErr_SetString(PyExc_ValueError, "a glyph position is four numbers");
+        ok = ok && to_int(PyTuple_GET_ITEM(position, 0), &xs[i]) == 0 &&
+             to_int(PyTuple_GET_ITEM(position, 1), &ys[i]) == 0 &&
+             to_int(PyTuple_GET_ITEM(position, 2), &advances[i]) == 0;
+        Py_DECREF(position);
+        if (!ok)
+            goto done;
+        width += advances[i];
+    }
+    /* where harfbuzz starts another cluster: a grapheme's start there is a justification gap */
+    Py_ssize_t nfirsts = 0, ngaps = 0, length = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t i = 1; i < n; i++)
+        if (clusters[i] != clusters[i - 1])
+            firsts[nfirsts++] = (int)i;
+    pieces = one_char_pieces(text, clusters, firsts, n, nfirsts);
+    if (pieces == NULL) {
+        if (PyErr_Occurred())
+            goto done;
+        PyObject *cluster_list = int_list(clusters, n), *first_list = int_list(firsts, nfirsts);
+        if (cluster_list != NULL && first_list != NULL)
+            pieces = PyObject_CallFunctionObjArgs(pieces_of, text, cluster_list, first_list, NULL);
+        Py_XDECREF(cluster_list);
+        Py_XDECREF(first_list);
+        if (pieces == NULL)
+            goto done;
+        if (!PyTuple_Check(pieces)) {
+            PyErr_SetString(PyExc_TypeError, "the pieces of a shaped text are a tuple");
+            goto done;
+        }
+    }
+    for (Py_ssize_t k = 0; k < nfirsts; k++) {
+        int cluster = clusters[firsts[k]];
+        int gap = cluster == 0;
+        if (!gap) {
+            if (cluster < 0 || cluster >= length) {
+                PyErr_SetString(PyExc_IndexError, "a glyph's cluster is outside its text");
+                goto done;
+            }
+            PyObject *character = PyUnicode_Substring(text, cluster, cluster + 1);
+            PyObject *starts = character ? PyObject_CallOneArg(starts_cluster, character) : NULL;
+            Py_XDECREF(character);
+            gap = starts ? PyObject_IsTrue(starts) : -1;
+            Py_XDECREF(starts);
+            if (gap < 0)
+                goto done;
+        }
+        if (gap)
+            gaps[ngaps++] = firsts[k];
+    }
+    const int *fields[5] = {glyphs, advances, xs, ys, gaps};
+    for (int f = 0; f < 5; f++)
+        if ((arrays[f] = int_array(fields[f], f == 4 ? ngaps : n)) == NULL)
+            goto done;
+    result = Py_BuildValue("(OOOOOOL)", arrays[0], arrays[1], arrays[2], arrays[3], pieces,
+                           arrays[4], width);
+done:
+    for (int f = 0; f < 5; f++)
+        Py_XDECREF(arrays[f]);
+    Py_XDECREF(pieces);
+    PyMem_Free(buffer);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"total_fit", total_fit, METH_VARARGS,
      "total_fit(items, start, stop, first_line, available, tab_width, justified, constants): "
@@ -747,13 +913,18 @@ static PyMethodDef methods[] = {
      "template(glyphs, advances, x_offsets, y_offsets, gaps, pieces, natural, advances_embedded, "
      "units): (fragments, natural glyphs, other pairs) of a shaped piece's TJ content, as "
      "drawing._template makes them."},
+    {"shaped_parts", shaped_parts, METH_VARARGS,
+     "shaped_parts(text, infos, positions, starts_cluster, pieces): the fields of a Shaped "
+     "after its text, from harfbuzz's glyph infos and positions, as shaping.shaped_parts "
+     "gives them."},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module = {
     PyModuleDef_HEAD_INIT,
     .m_name = "_speedups",
-    .m_doc = "Line breaking and TJ templates in C, the same results as the Python beside it.",
+    .m_doc = "Line breaking, TJ templates and shaped glyphs in C, the same results as the Python "
+             "beside it.",
     .m_size = -1,
     .m_methods = methods,
 };
@@ -764,7 +935,18 @@ PyMODINIT_FUNC PyInit__speedups(void)
     name_width = PyUnicode_InternFromString("width");
     name_stretch = PyUnicode_InternFromString("stretch");
     name_before = PyUnicode_InternFromString("before");
-    if (!name_kind || !name_width || !name_stretch || !name_before)
+    name_codepoint = PyUnicode_InternFromString("codepoint");
+    name_cluster = PyUnicode_InternFromString("cluster");
+    name_position = PyUnicode_InternFromString("position");
+    if (!name_kind || !name_width || !name_stretch || !name_before || !name_codepoint ||
+        !name_cluster || !name_position)
+        return NULL;
+    PyObject *arrays = PyImport_ImportModule("array");
+    if (arrays == NULL)
+        return NULL;
+    array_type = PyObject_GetAttrString(arrays, "array");
+    Py_DECREF(arrays);
+    if (array_type == NULL)
         return NULL;
     return PyModule_Create(&module);
 }

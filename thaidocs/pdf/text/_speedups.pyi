@@ -1,4 +1,7 @@
 from array import array
+from collections.abc import Callable
+
+from uharfbuzz import GlyphInfo, GlyphPosition
 
 from thaidocs.pdf.text.breaking import Available, Item, TabWidth
 
@@ -25,3 +28,11 @@ def template(
     units: int,
     /,
 ) -> tuple[tuple[str, ...], frozenset[int], tuple[tuple[int, str], ...]]: ...
+def shaped_parts(
+    text: str,
+    infos: list[GlyphInfo],
+    positions: list[GlyphPosition],
+    starts_cluster: Callable[[str], bool],
+    pieces: Callable[[str, list[int], list[int]], tuple[str, ...]],
+    /,
+) -> tuple[array[int], array[int], array[int], array[int], tuple[str, ...], array[int], int]: ...

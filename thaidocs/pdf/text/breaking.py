@@ -22,7 +22,7 @@ from enum import IntEnum
 
 from msgspec import Struct
 
-from thaidocs.pdf.text.shaping import Shaped
+from thaidocs.pdf.text.shaping import Shaped, native
 from thaidocs.thai.segment import (
     Break,
     cluster_starts,
@@ -63,14 +63,6 @@ _OVERFULL = 1e16
 _TOLERANCE = 0.35
 
 _CONTROL = re.compile("[\t\n]")
-
-try:
-    from thaidocs.pdf.text import _speedups
-except ImportError:  # not built: the Python here gives the same lines
-    _speedups = None  # type: ignore[assignment]
-
-#: the C breaking of ``_speedups.c``, or None where it is not built
-native = _speedups
 
 #: the rules above as the C breaking reads them, in its order
 _CONSTANTS = (

@@ -36,9 +36,8 @@ from reportlab.pdfgen.canvas import Canvas
 from thaidocs.caching import bounded_cache
 from thaidocs.pdf.fonts import FontData, FontFace, font_data
 from thaidocs.pdf.sfnt import widen_marks
-from thaidocs.pdf.text.breaking import native
 from thaidocs.pdf.text.line import GlyphRun, Line
-from thaidocs.pdf.text.shaping import Shaped, shape
+from thaidocs.pdf.text.shaping import Shaped, native, shape
 from thaidocs.thai.segment import ZWSP
 
 #: tables a PDF viewer needs from an embedded TrueType program; the rest is dropped

@@ -19,6 +19,15 @@ from thaidocs.caching import bounded_cache
 from thaidocs.pdf.fonts import font_data
 from thaidocs.thai.segment import ZWSP, starts_cluster
 
+try:
+    from thaidocs.pdf.text import _speedups
+except ImportError:  # not built: the Python of this package gives the same results
+    _speedups = None  # type: ignore[assignment]
+
+#: the C twins of ``_speedups.c`` (line breaking, TJ templates, shaped glyphs), or None
+#: where it is not built
+native = _speedups
+
 
 class Shaped(NamedTuple):
     """One shaped piece of text, in font units of its face: a named tuple, since new text
@@ -55,15 +64,22 @@ def shape(path: Path, text: str) -> Shaped:
     buffer.add_str(text)
     buffer.guess_segment_properties()
     hb.shape(font_data(path).hb_font, buffer, {})
-    infos = buffer.glyph_infos
+    infos, positions = buffer.glyph_infos, buffer.glyph_positions
+    if native is not None:
+        return Shaped(text, *native.shaped_parts(text, infos, positions, starts_cluster, _pieces))
+    return Shaped(text, *shaped_parts(text, infos, positions))
+
+
+def shaped_parts(
+    text: str, infos: list[hb.GlyphInfo], positions: list[hb.GlyphPosition]
+) -> tuple[array[int], array[int], array[int], array[int], tuple[str, ...], array[int], int]:
+    """A Shaped's fields after its text, from harfbuzz's glyphs of ``text``. The C twin
+    (``_speedups.shaped_parts``) gives the same, where it is built."""
     clusters = [info.cluster for info in infos]
-    x_offsets, y_offsets, advances, _ = zip(
-        *[p.position for p in buffer.glyph_positions], strict=True
-    )
+    x_offsets, y_offsets, advances, _ = zip(*[p.position for p in positions], strict=True)
     # where harfbuzz starts another cluster: a grapheme's start there is a justification gap
     firsts = [i for i in range(1, len(clusters)) if clusters[i] != clusters[i - 1]]
-    return Shaped(
-        text,
+    return (
         array("i", [info.codepoint for info in infos]),
         array("i", advances),
         array("i", x_offsets),
