@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
 from heapq import heappop, heappush
-from itertools import compress
+from itertools import accumulate, compress
 from pathlib import Path
 from typing import Protocol
 
@@ -51,7 +51,7 @@ _TCC = (
     "c[ะ-ู]tk cรรc์ c็ ct[ะาำ]?k ck แc็c แcc์ แctะ แcc็c แccc์ โctะ [เ-ไ]ct ก็ อึ หึ"
 )
 _TCC_PATTERN = "|".join(
-    _TCC.replace("k", "(cc?[dิ]?[์])?")
+    _TCC.replace("k", "(?:cc?[dิ]?[์])?")
     .replace("c", "[ก-ฮ]")
     .replace("t", "[่-๋]?")
     .replace("d", "ูุ")
@@ -213,8 +213,10 @@ def thai_dictionary() -> Dictionary:
 def tcc_boundaries(text: str) -> bytearray:
     """``1`` at each offset of ``text`` where a Thai character cluster ends, else ``0``."""
     boundaries = bytearray(len(text) + 1)
-    for match in _PAT_CLUSTER.finditer(text):
-        boundaries[match.end()] = 1
+    # every character is in one cluster (the pattern's last alternative is any character),
+    # so the clusters follow one another and each ends where the lengths before it add up to
+    for end in accumulate(map(len, _PAT_CLUSTER.findall(text))):
+        boundaries[end] = 1
     return boundaries
 
 
