@@ -19,9 +19,9 @@ from test_word_lattice import RUNS, THAI
 
 import thaidocs
 from thaidocs.layout import Paragraph
-from thaidocs.layout.tree import Align, Run
+from thaidocs.layout.tree import Align, Leader, Run, TabStop
 from thaidocs.pdf.fonts import load_family
-from thaidocs.pdf.text import TextEngine, breaking, drawing, shaping
+from thaidocs.pdf.text import TextEngine, breaking, drawing, justification, shaping
 from thaidocs.pdf.text.breaking import Item, Kind
 from thaidocs.pdf.text.engine import CM
 from thaidocs.thai import dictionary, segment
@@ -231,6 +231,64 @@ def test_thai_paragraphs_break_in_c_into_the_lines_python_breaks_them(
     thaidocs.clear_caches()
 
 
+# runs of a paragraph: Thai and other text, bold and larger, coloured, with tabs and newlines
+STYLED_RUNS = st.lists(
+    st.builds(
+        Run,
+        st.lists(
+            st.one_of(RUNS, st.sampled_from([" ", "  ", "\t", "\n", "๑๒๐ บาท", "abc", "ทำ"])),
+            max_size=6,
+        ).map("".join),
+        st.booleans(),
+        st.sampled_from([None, None, 14.0, 20, 24.0]),
+        st.sampled_from([None, None, "C00000"]),
+    ),
+    min_size=1,
+    max_size=5,
+)
+STOPS = st.lists(
+    st.builds(
+        TabStop,
+        st.floats(0.5, 15),
+        st.sampled_from(list(Align)),
+        st.sampled_from(list(Leader)),
+    ),
+    max_size=3,
+).map(lambda stops: tuple(sorted(stops, key=lambda stop: stop.position)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    STYLED_RUNS,
+    STOPS,
+    st.sampled_from(list(Align)),
+    st.sampled_from([2.0, 6.0, 16.0]),
+    st.floats(0, 2),
+    st.floats(-1, 1),
+)
+def test_a_line_is_placed_in_c_where_python_places_it(
+    runs: list[Run],
+    stops: tuple[TabStop, ...],
+    align: Align,
+    width: float,
+    left: float,
+    first: float,
+) -> None:
+    """Every alignment, justified lines with and without spaces, styles of several sizes,
+    tabs with dotted leaders, lines too long and empty: the same lines, run for run."""
+    _built(shaping.native)
+    paragraph = Paragraph(
+        tuple(runs), align=align, tabs=stops, left_indent=left, first_line_indent=first
+    )
+    family = load_family()
+    thaidocs.clear_caches()
+    with_c = TextEngine(family, line_spacing=1.15).lay_out(paragraph, width * CM)
+    thaidocs.clear_caches()
+    with mock.patch.object(justification, "native", None):
+        assert TextEngine(family, line_spacing=1.15).lay_out(paragraph, width * CM) == with_c
+    thaidocs.clear_caches()
+
+
 @st.composite
 def _shaped_pieces(draw: st.DrawFn) -> tuple[Any, ...]:
     """What a template is made of: glyphs with their advances and offsets (marks raised and
@@ -347,7 +405,7 @@ def test_documents_are_the_same_bytes_from_the_python_alone(
         docs.append(thaidocs.from_dict(merged))
     thaidocs.clear_caches()
     with_c = [thaidocs.to_pdf(doc) for doc in docs]
-    for module in (dictionary, segment, breaking, shaping, drawing):
+    for module in (dictionary, segment, breaking, shaping, drawing, justification):
         monkeypatch.setattr(module, "native", None)
     thaidocs.clear_caches()
     try:

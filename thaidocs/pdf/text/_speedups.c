@@ -905,6 +905,391 @@ done:
     return result;
 }
 
+/* ---- placing a broken line: justification.place ---- */
+
+static PyObject *name_style, *name_start, *name_shaped, *name_glyphs, *name_gaps, *name_text,
+    *name_official, *name_size, *name_units, *name_ascender, *name_descender, *name_face,
+    *name_color, *builtin_sum;
+
+/* An item that is drawn: a tab, or one with glyphs. */
+typedef struct {
+    PyObject *item, *shaped, *width; /* borrowed from the items' copy and the item */
+    double w;
+    long kind, style;
+    Py_ssize_t gaps;
+} Drawn;
+
+static double number(PyObject *value)
+{
+    return PyFloat_AsDouble(value); /* an int too, rounded as Python rounds it in arithmetic */
+}
+
+static PyObject *style_attr(PyObject *styles, long index, PyObject *name)
+{
+    PyObject *style = PySequence_GetItem(styles, index);
+    if (style == NULL)
+        return NULL;
+    PyObject *value = PyObject_GetAttr(style, name);
+    Py_DECREF(style);
+    return value;
+}
+
+static int style_double(PyObject *styles, long index, PyObject *name, double *out)
+{
+    PyObject *value = style_attr(styles, index, name);
+    if (value == NULL)
+        return -1;
+    *out = number(value);
+    Py_DECREF(value);
+    return *out == -1.0 && PyErr_Occurred() ? -1 : 0;
+}
+
+/* Python's sum() of the objects: the interpreter's own float summation. */
+static PyObject *sum_of(PyObject *const *values, Py_ssize_t n)
+{
+    PyObject *list = PyList_New(n);
+    if (list == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_INCREF(values[i]);
+        PyList_SET_ITEM(list, i, values[i]);
+    }
+    PyObject *total = PyObject_CallOneArg(builtin_sum, list);
+    Py_DECREF(list);
+    return total;
+}
+
+/* justification._run: the run of drawn[first:end] at x with its clusters gap apart. */
+static PyObject *glyph_run(PyObject *run_class, PyObject *styles, const Drawn *drawn,
+                           Py_ssize_t first, Py_ssize_t end, double x, double gap)
+{
+    PyObject *style = PySequence_GetItem(styles, drawn[first].style);
+    if (style == NULL)
+        return NULL;
+    Py_ssize_t n = end - first;
+    PyObject *result = NULL, *face = NULL, *size = NULL, *color = NULL, *units = NULL,
+             *texts = NULL, *widths = NULL, *text = NULL, *advance = NULL, *scaled = NULL,
+             *pieces = PyTuple_New(n);
+    texts = PyList_New(n);
+    widths = PyList_New(n);
+    if (pieces == NULL || texts == NULL || widths == NULL)
+        goto done;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *shaped = drawn[first + i].shaped;
+        Py_INCREF(shaped);
+        PyTuple_SET_ITEM(pieces, i, shaped);
+        PyObject *piece_text = PyObject_GetAttr(shaped, name_text);
+        if (piece_text == NULL)
+            goto done;
+        PyList_SET_ITEM(texts, i, piece_text);
+        PyObject *piece_width = PyObject_GetAttr(shaped, name_width);
+        if (piece_width == NULL)
+            goto done;
+        PyList_SET_ITEM(widths, i, piece_width);
+    }
+    face = PyObject_GetAttr(style, name_face);
+    size = PyObject_GetAttr(style, name_size);
+    color = PyObject_GetAttr(style, name_color);
+    units = PyObject_GetAttr(style, name_units);
+    if (!face || !size || !color || !units)
+        goto done;
+    PyObject *empty = PyUnicode_FromStringAndSize(NULL, 0);
+    if (empty == NULL)
+        goto done;
+    text = PyUnicode_Join(empty, texts);
+    Py_DECREF(empty);
+    PyObject *total = text ? PyObject_CallOneArg(builtin_sum, widths) : NULL;
+    scaled = total ? PyNumber_Multiply(total, size) : NULL;
+    Py_XDECREF(total);
+    advance = scaled ? PyNumber_TrueDivide(scaled, units) : NULL;
+    if (advance == NULL)
+        goto done;
+    result = PyObject_CallFunction(run_class, "OOOdOOdO", face, size, color, x, text, pieces, gap,
+                                   advance);
+done:
+    Py_DECREF(style);
+    Py_XDECREF(pieces);
+    Py_XDECREF(texts);
+    Py_XDECREF(widths);
+    Py_XDECREF(face);
+    Py_XDECREF(size);
+    Py_XDECREF(color);
+    Py_XDECREF(units);
+    Py_XDECREF(text);
+    Py_XDECREF(scaled);
+    Py_XDECREF(advance);
+    return result;
+}
+
+static int add_run(PyObject *runs, PyObject *run_class, PyObject *styles, const Drawn *drawn,
+                   Py_ssize_t first, Py_ssize_t end, double x, double gap)
+{
+    PyObject *run = glyph_run(run_class, styles, drawn, first, end, x, gap);
+    if (run == NULL)
+        return -1;
+    int status = PyList_Append(runs, run);
+    Py_DECREF(run);
+    return status;
+}
+
+enum { ALIGNED = 0, DISTRIBUTED = 1, CENTERED = 2, RIGHTED = 3 };
+
+static PyObject *place(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *items_object, *styles, *tab_leaders, *default_style, *line_text, *classes;
+    double start, room, line_spacing;
+    int mode;
+    if (!PyArg_ParseTuple(args, "OOddiO!dOUO!:place", &items_object, &styles, &start, &room,
+                          &mode, &PyDict_Type, &tab_leaders, &line_spacing, &default_style,
+                          &line_text, &PyTuple_Type, &classes))
+        return NULL;
+    PyObject *line_class, *run_class, *leader_class, *dot;
+    double space_stretch, cluster_stretch;
+    if (!PyArg_ParseTuple(classes, "OOOOdd:place", &line_class, &run_class, &leader_class, &dot,
+                          &space_stretch, &cluster_stretch))
+        return NULL;
+    PyObject *items = PySequence_List(items_object); /* a copy: attributes cannot change it */
+    if (items == NULL)
+        return NULL;
+    Py_ssize_t count = PyList_GET_SIZE(items), n = 0;
+    Drawn *drawn = PyMem_New(Drawn, count + 1);
+    long *used = PyMem_New(long, count + 1);
+    PyObject **values = PyMem_New(PyObject *, count + 1);
+    PyObject *result = NULL, *natural = NULL, *runs = NULL, *leaders = NULL, *big = NULL,
+             *held = PyList_New(0);
+    if (!drawn || !used || !values || !held) {
+        if (held)
+            PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *item = PyList_GET_ITEM(items, i);
+        Drawn d = {.item = item};
+        if (read_long(item, name_kind, &d.kind) < 0)
+            goto done;
+        PyObject *shaped = PyObject_GetAttr(item, name_shaped);
+        if (shaped == NULL)
+            goto done;
+        int keep = d.kind == TAB;
+        if (!keep && shaped != Py_None) {
+            PyObject *glyphs = PyObject_GetAttr(shaped, name_glyphs);
+            keep = glyphs ? PyObject_IsTrue(glyphs) : -1;
+            Py_XDECREF(glyphs);
+        }
+        /* the item holds what it gave: kept alive by the list of what was read */
+        if (keep < 0 || PyList_Append(held, shaped) < 0) {
+            Py_DECREF(shaped);
+            goto done;
+        }
+        Py_DECREF(shaped);
+        if (!keep)
+            continue;
+        d.shaped = shaped;
+        if (read_long(item, name_style, &d.style) < 0)
+            goto done;
+        d.width = PyObject_GetAttr(item, name_width);
+        if (d.width == NULL)
+            goto done;
+        int status = PyList_Append(held, d.width);
+        Py_DECREF(d.width);
+        if (status < 0)
+            goto done;
+        d.w = number(d.width);
+        if (d.w == -1.0 && PyErr_Occurred())
+            goto done;
+        if (d.kind != TAB) {
+            PyObject *gaps = PyObject_GetAttr(shaped, name_gaps);
+            d.gaps = gaps ? PyObject_Length(gaps) : -1;
+            Py_XDECREF(gaps);
+            if (d.gaps < 0)
+                goto done;
+        }
+        drawn[n++] = d;
+    }
+    /* the styles in order of first use: the first of the largest sets the baseline */
+    Py_ssize_t nused = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        Py_ssize_t u = 0;
+        while (u < nused && used[u] != drawn[k].style)
+            u++;
+        if (u == nused)
+            used[nused++] = drawn[k].style;
+    }
+    double height = 0.0, big_size = 0.0;
+    for (Py_ssize_t u = 0; u < (nused ? nused : 1); u++) {
+        PyObject *style = nused ? PySequence_GetItem(styles, used[u]) : Py_NewRef(default_style);
+        if (style == NULL)
+            goto done;
+        double official, size;
+        PyObject *official_value = PyObject_GetAttr(style, name_official);
+        PyObject *size_value = official_value ? PyObject_GetAttr(style, name_size) : NULL;
+        official = official_value ? number(official_value) : -1.0;
+        size = size_value ? number(size_value) : -1.0;
+        Py_XDECREF(official_value);
+        Py_XDECREF(size_value);
+        if (PyErr_Occurred()) {
+            Py_DECREF(style);
+            goto done;
+        }
+        if (u == 0 || official > height)
+            height = official;
+        if (u == 0 || size > big_size) {
+            big_size = size;
+            Py_XSETREF(big, Py_NewRef(style));
+        }
+        Py_DECREF(style);
+    }
+    height *= line_spacing;
+    {
+        long units, ascender, descender;
+        if (read_long(big, name_units, &units) < 0 || read_long(big, name_ascender, &ascender) < 0 ||
+            read_long(big, name_descender, &descender) < 0)
+            goto done;
+        double scale = big_size / (double)units;
+        double baseline =
+            (height - (double)(ascender - descender) * scale) / 2 + (double)ascender * scale;
+        if (n == 0) {
+            result = PyObject_CallFunction(line_class, "ddOd", height, 0.0, line_text, baseline);
+            goto done;
+        }
+        for (Py_ssize_t k = 0; k < n; k++)
+            values[k] = drawn[k].width;
+        natural = sum_of(values, n);
+        if (natural == NULL)
+            goto done;
+        double natural_width = number(natural);
+        if (natural_width == -1.0 && PyErr_Occurred())
+            goto done;
+
+        double slack = room - natural_width, x = start, gap = 0.0, grow = 0.0;
+        Py_ssize_t last_tab = -1;
+        for (Py_ssize_t k = 0; k < n; k++)
+            if (drawn[k].kind == TAB)
+                last_tab = k;
+        Py_ssize_t first = last_tab + 1; /* the region justified */
+        if (mode == DISTRIBUTED && slack > 0) {
+            Py_ssize_t nspaces = 0;
+            for (Py_ssize_t k = first; k < n; k++)
+                if (drawn[k].kind == GLUE)
+                    values[nspaces++] = drawn[k].width;
+            PyObject *spaces = sum_of(values, nspaces);
+            if (spaces == NULL)
+                goto done;
+            int any = PyObject_IsTrue(spaces);
+            double space_width = number(spaces);
+            Py_DECREF(spaces);
+            if (any < 0 || (space_width == -1.0 && PyErr_Occurred()))
+                goto done;
+            if (any) {
+                double share = slack / space_width;
+                grow = space_stretch < share ? space_stretch : share;
+                slack -= grow * space_width;
+            }
+            /* _cluster_joints: every cluster start but the first, except right after a space */
+            Py_ssize_t joints = 0;
+            for (Py_ssize_t k = first; k < n; k++) {
+                joints += drawn[k].gaps;
+                if (k > first && drawn[k - 1].kind != GLUE)
+                    joints++;
+            }
+            if (joints && slack > 0.01) {
+                double smallest = 0.0;
+                for (Py_ssize_t k = first; k < n; k++) {
+                    double size;
+                    if (style_double(styles, drawn[k].style, name_size, &size) < 0)
+                        goto done;
+                    if (k == first || size < smallest)
+                        smallest = size;
+                }
+                double limit = cluster_stretch * smallest, share = slack / (double)joints;
+                gap = limit < share ? limit : share;
+            }
+        }
+        else if (mode == CENTERED && slack > 0)
+            x += slack / 2;
+        else if (mode == RIGHTED && slack > 0)
+            x += slack;
+
+        runs = PyList_New(0);
+        leaders = PyList_New(0);
+        if (runs == NULL || leaders == NULL)
+            goto done;
+        Py_ssize_t current = -1; /* the first item of the run being gathered, or none */
+        double run_x = x, run_gap = 0.0;
+        for (Py_ssize_t k = 0; k < n; k++) {
+            int justified = k > last_tab;
+            double spread = justified ? gap : 0.0;
+            if (drawn[k].kind == TAB) {
+                if (current >= 0 && add_run(runs, run_class, styles, drawn, current, k, run_x,
+                                            run_gap) < 0)
+                    goto done;
+                current = -1;
+                PyObject *start_value = PyObject_GetAttr(drawn[k].item, name_start);
+                if (start_value == NULL)
+                    goto done;
+                PyObject *leader = PyDict_GetItemWithError(tab_leaders, start_value);
+                Py_DECREF(start_value);
+                int dotted = leader ? PyObject_RichCompareBool(leader, dot, Py_EQ) : 0;
+                if (dotted < 0 || (leader == NULL && PyErr_Occurred()))
+                    goto done;
+                if (dotted) {
+                    PyObject *size = style_attr(styles, drawn[k].style, name_size);
+                    PyObject *color = size ? style_attr(styles, drawn[k].style, name_color) : NULL;
+                    PyObject *dots =
+                        color ? PyObject_CallFunction(leader_class, "ddOO", x, x + drawn[k].w,
+                                                      size, color)
+                              : NULL;
+                    Py_XDECREF(size);
+                    Py_XDECREF(color);
+                    int status = dots ? PyList_Append(leaders, dots) : -1;
+                    Py_XDECREF(dots);
+                    if (status < 0)
+                        goto done;
+                }
+                x += drawn[k].w;
+                continue;
+            }
+            int after_space = k > 0 && drawn[k - 1].kind == GLUE;
+            if (current >= 0 &&
+                (drawn[k - 1].style != drawn[k].style || (after_space && grow != 0.0))) {
+                if (add_run(runs, run_class, styles, drawn, current, k, run_x, run_gap) < 0)
+                    goto done;
+                current = -1;
+            }
+            if (k > last_tab + 1 && !(after_space && grow != 0.0))
+                x += spread; /* the gap before this item's first cluster */
+            if (current < 0) {
+                current = k;
+                run_x = x;
+                run_gap = spread;
+            }
+            x += drawn[k].w + spread * (double)drawn[k].gaps;
+            if (drawn[k].kind == GLUE && justified)
+                x += grow * drawn[k].w;
+        }
+        if (current >= 0 &&
+            add_run(runs, run_class, styles, drawn, current, n, run_x, run_gap) < 0)
+            goto done;
+        PyObject *run_tuple = PyList_AsTuple(runs), *leader_tuple = PyList_AsTuple(leaders);
+        if (run_tuple && leader_tuple)
+            result = PyObject_CallFunction(line_class, "dOOdOO", height, natural, line_text,
+                                           baseline, run_tuple, leader_tuple);
+        Py_XDECREF(run_tuple);
+        Py_XDECREF(leader_tuple);
+    }
+done:
+    Py_XDECREF(big);
+    Py_XDECREF(natural);
+    Py_XDECREF(runs);
+    Py_XDECREF(leaders);
+    Py_XDECREF(held);
+    Py_DECREF(items);
+    PyMem_Free(drawn);
+    PyMem_Free(used);
+    PyMem_Free(values);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"total_fit", total_fit, METH_VARARGS,
      "total_fit(items, start, stop, first_line, available, tab_width, justified, constants): "
@@ -917,6 +1302,9 @@ static PyMethodDef methods[] = {
      "shaped_parts(text, infos, positions, starts_cluster, pieces): the fields of a Shaped "
      "after its text, from harfbuzz's glyph infos and positions, as shaping.shaped_parts "
      "gives them."},
+    {"place", place, METH_VARARGS,
+     "place(items, styles, start, room, mode, tab_leaders, line_spacing, default_style, text, "
+     "classes): a broken line placed, as justification.place places it."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -938,8 +1326,23 @@ PyMODINIT_FUNC PyInit__speedups(void)
     name_codepoint = PyUnicode_InternFromString("codepoint");
     name_cluster = PyUnicode_InternFromString("cluster");
     name_position = PyUnicode_InternFromString("position");
+    const char *names[] = {"style", "start", "shaped", "glyphs", "gaps", "text", "official",
+                           "size", "units", "ascender", "descender", "face", "color"};
+    PyObject **interned[] = {&name_style, &name_start, &name_shaped, &name_glyphs, &name_gaps,
+                             &name_text, &name_official, &name_size, &name_units,
+                             &name_ascender, &name_descender, &name_face, &name_color};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if ((*interned[i] = PyUnicode_InternFromString(names[i])) == NULL)
+            return NULL;
     if (!name_kind || !name_width || !name_stretch || !name_before || !name_codepoint ||
         !name_cluster || !name_position)
+        return NULL;
+    PyObject *builtins = PyImport_ImportModule("builtins");
+    if (builtins == NULL)
+        return NULL;
+    builtin_sum = PyObject_GetAttrString(builtins, "sum");
+    Py_DECREF(builtins);
+    if (builtin_sum == NULL)
         return NULL;
     PyObject *arrays = PyImport_ImportModule("array");
     if (arrays == NULL)

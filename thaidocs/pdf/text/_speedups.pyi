@@ -1,9 +1,12 @@
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from uharfbuzz import GlyphInfo, GlyphPosition
 
+from thaidocs.layout.tree import Leader
 from thaidocs.pdf.text.breaking import Available, Item, TabWidth
+from thaidocs.pdf.text.justification import Style
+from thaidocs.pdf.text.line import DotLeader, GlyphRun, Line
 
 def total_fit(
     items: list[Item],
@@ -36,3 +39,16 @@ def shaped_parts(
     pieces: Callable[[str, list[int], list[int]], tuple[str, ...]],
     /,
 ) -> tuple[array[int], array[int], array[int], array[int], tuple[str, ...], array[int], int]: ...
+def place(
+    items: list[Item],
+    styles: Sequence[Style],
+    start: float,
+    room: float,
+    mode: int,
+    tab_leaders: dict[int, Leader],
+    line_spacing: float,
+    default_style: Style,
+    text: str,
+    classes: tuple[type[Line], type[GlyphRun], type[DotLeader], Leader, float, float],
+    /,
+) -> Line: ...
