@@ -73,6 +73,10 @@ def size_of(value: object) -> int:
     return total
 
 
+#: what a store's look-up gives for a key it does not hold (a kept value may be None)
+_MISSING: Any = object()
+
+
 class BoundedStore(Generic[K, V]):
     """Values made on demand and kept in least-recently-used order within ``share`` of the
     budget, for memos whose key is not simply the arguments of one function."""
@@ -80,7 +84,10 @@ class BoundedStore(Generic[K, V]):
     def __init__(self, share: float, sizeof: Callable[[V], int] | None = None) -> None:
         self._share = share
         self._sizeof: Callable[[V], int] = sizeof or size_of
-        self._entries: OrderedDict[K, tuple[V, int]] = OrderedDict()
+        #: the values, least recently used first; their bytes apart, in a plain dict: a pair
+        #: for each entry would be one more object for the cycle collector to walk
+        self._entries: OrderedDict[K, V] = OrderedDict()
+        self._costs: dict[K, int] = {}
         self._bytes = 0
         #: this store's share of the budget in bytes, as of the last ``set_cache_limit``
         self._budget = int(_limit * share)
@@ -98,19 +105,20 @@ class BoundedStore(Generic[K, V]):
     def get(self, key: K, make: Callable[[], V]) -> V:
         """The value kept for ``key``, or else ``make()``'s, kept from now on."""
         found = self._find(key)
-        if found is not None:
-            return found[0]
+        if found is not _MISSING:
+            return found
         value = make()
         self._keep(key, value, self._sizeof(value))
         return value
 
-    def _find(self, key: K) -> tuple[V, int] | None:
-        """The entry for ``key``, now the most recently used. Without the lock: a hit is the
-        hottest path of the text engine, and each step is one call into the ordered dict,
-        which the interpreter runs whole; only storing and evicting hold the lock."""
+    def _find(self, key: K) -> V:
+        """The value for ``key``, now the most recently used, or ``_MISSING``. Without the
+        lock: a hit is the hottest path of the text engine, and each step is one call into
+        the ordered dict, which the interpreter runs whole; only storing and evicting hold
+        the lock."""
         entries = self._entries
-        found = entries.get(key)
-        if found is not None:
+        found: V = entries.get(key, _MISSING)
+        if found is not _MISSING:
             try:  # noqa: SIM105 (contextlib.suppress would cost more than the look-up)
                 entries.move_to_end(key)
             except KeyError:  # evicted by another thread since
@@ -119,8 +127,9 @@ class BoundedStore(Generic[K, V]):
 
     def _keep(self, key: K, value: V, cost: int) -> None:
         with self._lock:
-            if cost <= self._budget and key not in self._entries:
-                self._entries[key] = (value, cost)
+            if cost <= self._budget and key not in self._costs:
+                self._entries[key] = value
+                self._costs[key] = cost
                 self._bytes += cost
                 if self._bytes > self._budget:
                     self._evict()
@@ -128,6 +137,7 @@ class BoundedStore(Generic[K, V]):
     def cache_clear(self) -> None:
         with self._lock:
             self._entries.clear()
+            self._costs.clear()
             self._bytes = 0
 
     def _trim(self) -> None:
@@ -138,8 +148,8 @@ class BoundedStore(Generic[K, V]):
     def _evict(self) -> None:
         """Drop the least recently used entries until the budget holds (lock held)."""
         while self._bytes > self._budget:
-            _, (_, dropped) = self._entries.popitem(last=False)
-            self._bytes -= dropped
+            key, _ = self._entries.popitem(last=False)
+            self._bytes -= self._costs.pop(key)
 
 
 class BoundedCache(BoundedStore[Hashable, V], Generic[P, V]):
@@ -155,8 +165,8 @@ class BoundedCache(BoundedStore[Hashable, V], Generic[P, V]):
     def __call__(self, *args: P.args, **kwargs: P.kwargs) -> V:
         key: Hashable = (args, tuple(kwargs.items())) if kwargs else args
         found = self._find(key)
-        if found is not None:
-            return found[0]
+        if found is not _MISSING:
+            return found
         value = self._function(*args, **kwargs)
         cost = self._sizeof(value) + sys.getsizeof(args) + sum(map(sys.getsizeof, args))
         self._keep(key, value, cost)
