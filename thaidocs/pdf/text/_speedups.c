@@ -7,6 +7,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <math.h>
+#include <string.h>
 
 enum { BOX = 0, GLUE = 1, TAB = 2 };
 enum { FREE = 1, LEVELS = 6 };
@@ -597,6 +598,21 @@ static int read_ints(PyObject *array, Py_buffer *view, const char *what)
 }
 
 /* drawing._template after shaping: (fragments, natural glyphs, other pairs) */
+/* printf's "%04X", without printf: a glyph id in upper-case hex, four digits or more. */
+static void hex_code(char *out, unsigned int value)
+{
+    char digits[sizeof value * 2];
+    int n = 0;
+    do {
+        digits[n++] = "0123456789ABCDEF"[value & 0xF];
+        value >>= 4;
+    } while (value);
+    int length = n < 4 ? 4 : n;
+    for (int i = 0; i < length; i++)
+        out[i] = i < length - n ? '0' : digits[length - 1 - i];
+    out[length] = '\0';
+}
+
 static PyObject *template(PyObject *Py_UNUSED(module), PyObject *args)
 {
     PyObject *glyph_array, *advance_array, *x_array, *y_array, *gap_array, *pieces, *own,
@@ -682,7 +698,7 @@ static PyObject *template(PyObject *Py_UNUSED(module), PyObject *args)
             Py_DECREF(key);
             if (added < 0)
                 goto done;
-            PyOS_snprintf(code, sizeof code, "%04X", glyph);
+            hex_code(code, (unsigned int)glyph);
         }
         else {
             PyObject *pair = PyTuple_Pack(2, key, piece);
@@ -773,6 +789,61 @@ static PyObject *int_array(const int *values, Py_ssize_t n)
                                  n * (Py_ssize_t)sizeof(int));
 }
 
+/* The characters most text is made of, ASCII and the Thai block, each at a slot of these. */
+#define COMMON_CHARS 256
+
+static int common_slot(Py_UCS4 c)
+{
+    if (c < 0x80)
+        return (int)c;
+    if (c >= 0x0E00 && c < 0x0E80)
+        return (int)(0x80 + c - 0x0E00);
+    return -1;
+}
+
+/* Each common character as sys.intern gives it, once met. */
+static PyObject *common_interned[COMMON_CHARS];
+
+/* text[i], interned (a new reference). */
+static PyObject *interned_char(PyObject *text, int kind, const void *data, Py_ssize_t i)
+{
+    int slot = common_slot(PyUnicode_READ(kind, data, i));
+    if (slot >= 0 && common_interned[slot] != NULL)
+        return Py_NewRef(common_interned[slot]);
+    PyObject *piece = PyUnicode_Substring(text, i, i + 1);
+    if (piece == NULL)
+        return NULL;
+    PyUnicode_InternInPlace(&piece);
+    if (slot >= 0)
+        common_interned[slot] = Py_NewRef(piece);
+    return piece;
+}
+
+/* starts_cluster's answer for each common character, as given by the function last passed
+ * (-1: not asked yet); another function starts the table afresh. */
+static PyObject *starts_owner;
+static signed char starts_answer[COMMON_CHARS];
+
+/* Whether text[i] starts a grapheme cluster: 1, 0, or -1 after an error. */
+static int starts_at(PyObject *starts_cluster, PyObject *text, Py_ssize_t i)
+{
+    if (starts_cluster != starts_owner) {
+        Py_XSETREF(starts_owner, Py_NewRef(starts_cluster));
+        memset(starts_answer, -1, sizeof starts_answer);
+    }
+    int slot = common_slot(PyUnicode_READ_CHAR(text, i));
+    if (slot >= 0 && starts_answer[slot] >= 0)
+        return starts_answer[slot];
+    PyObject *character = PyUnicode_Substring(text, i, i + 1);
+    PyObject *starts = character ? PyObject_CallOneArg(starts_cluster, character) : NULL;
+    Py_XDECREF(character);
+    int answer = starts ? PyObject_IsTrue(starts) : -1;
+    Py_XDECREF(starts);
+    if (answer >= 0 && slot >= 0)
+        starts_answer[slot] = (signed char)answer;
+    return answer;
+}
+
 /* Each glyph's characters when each harfbuzz cluster is one character a glyph, as most are:
  * the text's characters, interned; NULL (no error) otherwise. */
 static PyObject *one_char_pieces(PyObject *text, const int *clusters, const int *firsts,
@@ -786,13 +857,14 @@ static PyObject *one_char_pieces(PyObject *text, const int *clusters, const int 
     PyObject *pieces = PyTuple_New(n);
     if (pieces == NULL)
         return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *piece = PyUnicode_Substring(text, i, i + 1);
+        PyObject *piece = interned_char(text, kind, data, i);
         if (piece == NULL) {
             Py_DECREF(pieces);
             return NULL;
         }
-        PyUnicode_InternInPlace(&piece);
         PyTuple_SET_ITEM(pieces, i, piece);
     }
     return pieces;
@@ -880,11 +952,7 @@ static PyObject *shaped_parts(PyObject *Py_UNUSED(module), PyObject *args)
                 PyErr_SetString(PyExc_IndexError, "a glyph's cluster is outside its text");
                 goto done;
             }
-            PyObject *character = PyUnicode_Substring(text, cluster, cluster + 1);
-            PyObject *starts = character ? PyObject_CallOneArg(starts_cluster, character) : NULL;
-            Py_XDECREF(character);
-            gap = starts ? PyObject_IsTrue(starts) : -1;
-            Py_XDECREF(starts);
+            gap = starts_at(starts_cluster, text, cluster);
             if (gap < 0)
                 goto done;
         }
