@@ -289,6 +289,16 @@ def test_a_line_is_placed_in_c_where_python_places_it(
     thaidocs.clear_caches()
 
 
+def test_a_glyph_run_of_other_fields_is_refused_by_the_c_placing() -> None:
+    """The C placing fills a glyph run's fields itself: a run of other fields is an error."""
+    speedups = _built(shaping.native)
+    family = load_family()
+    style = TextEngine(family)._style(False, 16.0, None)
+    classes = (*justification._PLACING[:-1], ("face", "size"))
+    with pytest.raises(TypeError, match="fields"):
+        speedups.place([], [style], 0.0, 100.0, 0, {}, 1.0, style, "", classes)
+
+
 @st.composite
 def _shaped_pieces(draw: st.DrawFn) -> tuple[Any, ...]:
     """What a template is made of: glyphs with their advances and offsets (marks raised and

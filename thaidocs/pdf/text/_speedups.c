@@ -757,7 +757,7 @@ done:
 
 /* ---- shaping: harfbuzz's glyphs as a Shaped's fields ---- */
 
-static PyObject *name_codepoint, *name_cluster, *name_position, *array_type;
+static PyObject *name_codepoint, *name_cluster, *name_position, *array_type, *int_code;
 
 /* A Python int as a C int, or OverflowError as array("i") raises it. */
 static int to_int(PyObject *value, int *out)
@@ -785,8 +785,12 @@ static int read_int(PyObject *object, PyObject *name, int *out)
 
 static PyObject *int_array(const int *values, Py_ssize_t n)
 {
-    return PyObject_CallFunction(array_type, "sy#", "i", (const char *)values,
-                                 n * (Py_ssize_t)sizeof(int));
+    PyObject *data = PyBytes_FromStringAndSize((const char *)values, n * (Py_ssize_t)sizeof(int));
+    if (data == NULL)
+        return NULL;
+    PyObject *array = PyObject_CallFunctionObjArgs(array_type, int_code, data, NULL);
+    Py_DECREF(data);
+    return array;
 }
 
 /* The characters most text is made of, ASCII and the Thai block, each at a slot of these. */
@@ -1027,6 +1031,27 @@ static PyObject *sum_of(PyObject *const *values, Py_ssize_t n)
     return total;
 }
 
+/* A GlyphRun of its fields' values, in their order: set as its dataclass __init__ sets them
+ * (object.__setattr__ on each slot), without running it. */
+#define RUN_FIELDS 9
+static const char *run_field_names[RUN_FIELDS] = {"face", "size",   "color",   "x",      "text",
+                                                   "pieces", "gap", "advance", "content"};
+static PyObject *run_fields; /* the names as a tuple, to check the class against */
+
+static PyObject *new_run(PyObject *run_class, PyObject *const *values)
+{
+    PyTypeObject *type = (PyTypeObject *)run_class;
+    PyObject *run = type->tp_alloc(type, 0);
+    if (run == NULL)
+        return NULL;
+    for (int f = 0; f < RUN_FIELDS; f++)
+        if (PyObject_GenericSetAttr(run, PyTuple_GET_ITEM(run_fields, f), values[f]) < 0) {
+            Py_DECREF(run);
+            return NULL;
+        }
+    return run;
+}
+
 /* justification._run: the run of drawn[first:end] at x with its clusters gap apart. */
 static PyObject *glyph_run(PyObject *run_class, PyObject *styles, const Drawn *drawn,
                            Py_ssize_t first, Py_ssize_t end, double x, double gap)
@@ -1072,8 +1097,13 @@ static PyObject *glyph_run(PyObject *run_class, PyObject *styles, const Drawn *d
     advance = scaled ? PyNumber_TrueDivide(scaled, units) : NULL;
     if (advance == NULL)
         goto done;
-    result = PyObject_CallFunction(run_class, "OOOdOOdO", face, size, color, x, text, pieces, gap,
-                                   advance);
+    PyObject *x_value = PyFloat_FromDouble(x), *gap_value = PyFloat_FromDouble(gap);
+    PyObject *values[RUN_FIELDS] = {face, size, color, x_value, text, pieces, gap_value, advance,
+                                    Py_None};
+    if (x_value && gap_value)
+        result = new_run(run_class, values);
+    Py_XDECREF(x_value);
+    Py_XDECREF(gap_value);
 done:
     Py_DECREF(style);
     Py_XDECREF(pieces);
@@ -1111,11 +1141,18 @@ static PyObject *place(PyObject *Py_UNUSED(module), PyObject *args)
                           &mode, &PyDict_Type, &tab_leaders, &line_spacing, &default_style,
                           &line_text, &PyTuple_Type, &classes))
         return NULL;
-    PyObject *line_class, *run_class, *leader_class, *dot;
+    PyObject *line_class, *run_class, *leader_class, *dot, *fields;
     double space_stretch, cluster_stretch;
-    if (!PyArg_ParseTuple(classes, "OOOOdd:place", &line_class, &run_class, &leader_class, &dot,
-                          &space_stretch, &cluster_stretch))
+    if (!PyArg_ParseTuple(classes, "OO!OOddO:place", &line_class, &PyType_Type, &run_class,
+                          &leader_class, &dot, &space_stretch, &cluster_stretch, &fields))
         return NULL;
+    int same_fields = PyObject_RichCompareBool(fields, run_fields, Py_EQ);
+    if (same_fields <= 0) {
+        if (same_fields == 0)
+            PyErr_SetString(PyExc_TypeError, "place: the glyph run's fields are not the ones "
+                                             "this module fills");
+        return NULL;
+    }
     PyObject *items = PySequence_List(items_object); /* a copy: attributes cannot change it */
     if (items == NULL)
         return NULL;
@@ -1405,6 +1442,15 @@ PyMODINIT_FUNC PyInit__speedups(void)
     if (!name_kind || !name_width || !name_stretch || !name_before || !name_codepoint ||
         !name_cluster || !name_position)
         return NULL;
+    run_fields = PyTuple_New(RUN_FIELDS);
+    if (run_fields == NULL)
+        return NULL;
+    for (int f = 0; f < RUN_FIELDS; f++) {
+        PyObject *name = PyUnicode_InternFromString(run_field_names[f]);
+        if (name == NULL)
+            return NULL;
+        PyTuple_SET_ITEM(run_fields, f, name);
+    }
     PyObject *builtins = PyImport_ImportModule("builtins");
     if (builtins == NULL)
         return NULL;
@@ -1417,7 +1463,8 @@ PyMODINIT_FUNC PyInit__speedups(void)
         return NULL;
     array_type = PyObject_GetAttrString(arrays, "array");
     Py_DECREF(arrays);
-    if (array_type == NULL)
+    int_code = PyUnicode_InternFromString("i");
+    if (array_type == NULL || int_code == NULL)
         return NULL;
     return PyModule_Create(&module);
 }

@@ -49,6 +49,8 @@ def place(
     line_spacing: float,
     default_style: Style,
     text: str,
-    classes: tuple[type[Line], type[GlyphRun], type[DotLeader], Leader, float, float],
+    classes: tuple[
+        type[Line], type[GlyphRun], type[DotLeader], Leader, float, float, tuple[str, ...]
+    ],
     /,
 ) -> Line: ...

@@ -10,6 +10,7 @@ rather than letter-spaced.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import fields
 
 from msgspec import Struct
 
@@ -147,8 +148,17 @@ def place(
     )
 
 
-#: what the C placing makes and reads: the records, the dotted leader, the stretch limits
-_PLACING = (Line, GlyphRun, DotLeader, Leader.DOT, SPACE_STRETCH, CLUSTER_STRETCH)
+#: what the C placing makes and reads: the records, the dotted leader, the stretch limits,
+#: and the glyph run's fields, in the order it fills them
+_PLACING = (
+    Line,
+    GlyphRun,
+    DotLeader,
+    Leader.DOT,
+    SPACE_STRETCH,
+    CLUSTER_STRETCH,
+    tuple(field.name for field in fields(GlyphRun)),
+)
 
 
 def _mode(align: Align, broken: Broken) -> int:
