@@ -236,7 +236,9 @@ STYLED_RUNS = st.lists(
     st.builds(
         Run,
         st.lists(
-            st.one_of(RUNS, st.sampled_from([" ", "  ", "\t", "\n", "๑๒๐ บาท", "abc", "ทำ"])),
+            st.one_of(
+                RUNS, st.sampled_from([" ", "  ", "\t", "\n", "\u200b", "๑๒๐ บาท", "abc", "ทำ", ""])
+            ),
             max_size=6,
         ).map("".join),
         st.booleans(),
@@ -287,6 +289,28 @@ def test_a_line_is_placed_in_c_where_python_places_it(
     with mock.patch.object(justification, "native", None):
         assert TextEngine(family, line_spacing=1.15).lay_out(paragraph, width * CM) == with_c
     thaidocs.clear_caches()
+
+
+@settings(max_examples=300, deadline=None)
+@given(STYLED_RUNS)
+def test_a_paragraph_is_cut_into_the_same_items_by_c(runs: list[Run]) -> None:
+    """Breaks, spaces and U+200B, tabs and newlines, style changes and empty runs."""
+    speedups = _built(shaping.native)
+    engine = TextEngine(load_family())
+    text = "".join(run.text for run in runs)
+    bounds = []
+    position = 0
+    for style, run in enumerate(runs):
+        bounds.append((position, position + len(run.text), style))
+        position += len(run.text)
+    breaks = engine.segmenter.opportunities(text)
+    with_c = breaking.split_items(text, bounds, breaks)
+    with mock.patch.object(breaking, "native", None):
+        assert breaking.split_items(text, bounds, breaks) == with_c
+    with pytest.raises(ValueError, match="outside"):
+        speedups.split_items(
+            "ก", [(0, 2, 0)], {}, [], segment.is_glue, Item, breaking._KINDS, Break.NONE
+        )
 
 
 def test_a_glyph_run_of_other_fields_is_refused_by_the_c_placing() -> None:

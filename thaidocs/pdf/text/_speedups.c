@@ -823,28 +823,33 @@ static PyObject *interned_char(PyObject *text, int kind, const void *data, Py_ss
     return piece;
 }
 
-/* starts_cluster's answer for each common character, as given by the function last passed
- * (-1: not asked yet); another function starts the table afresh. */
-static PyObject *starts_owner;
-static signed char starts_answer[COMMON_CHARS];
+/* A yes-or-no question about a character (starts_cluster, is_glue) answered once for each
+ * common character, as the function last asked gave it (-1: not asked yet); another function
+ * starts the table afresh. */
+typedef struct {
+    PyObject *owner;
+    signed char answer[COMMON_CHARS];
+} CharMemo;
 
-/* Whether text[i] starts a grapheme cluster: 1, 0, or -1 after an error. */
-static int starts_at(PyObject *starts_cluster, PyObject *text, Py_ssize_t i)
+static CharMemo starts_memo, glue_memo;
+
+/* The question's answer for text[i]: 1, 0, or -1 after an error. */
+static int ask(CharMemo *memo, PyObject *question, PyObject *text, Py_ssize_t i)
 {
-    if (starts_cluster != starts_owner) {
-        Py_XSETREF(starts_owner, Py_NewRef(starts_cluster));
-        memset(starts_answer, -1, sizeof starts_answer);
+    if (question != memo->owner) {
+        Py_XSETREF(memo->owner, Py_NewRef(question));
+        memset(memo->answer, -1, sizeof memo->answer);
     }
     int slot = common_slot(PyUnicode_READ_CHAR(text, i));
-    if (slot >= 0 && starts_answer[slot] >= 0)
-        return starts_answer[slot];
+    if (slot >= 0 && memo->answer[slot] >= 0)
+        return memo->answer[slot];
     PyObject *character = PyUnicode_Substring(text, i, i + 1);
-    PyObject *starts = character ? PyObject_CallOneArg(starts_cluster, character) : NULL;
+    PyObject *value = character ? PyObject_CallOneArg(question, character) : NULL;
     Py_XDECREF(character);
-    int answer = starts ? PyObject_IsTrue(starts) : -1;
-    Py_XDECREF(starts);
+    int answer = value ? PyObject_IsTrue(value) : -1;
+    Py_XDECREF(value);
     if (answer >= 0 && slot >= 0)
-        starts_answer[slot] = (signed char)answer;
+        memo->answer[slot] = (signed char)answer;
     return answer;
 }
 
@@ -956,7 +961,7 @@ static PyObject *shaped_parts(PyObject *Py_UNUSED(module), PyObject *args)
                 PyErr_SetString(PyExc_IndexError, "a glyph's cluster is outside its text");
                 goto done;
             }
-            gap = starts_at(starts_cluster, text, cluster);
+            gap = ask(&starts_memo, starts_cluster, text, cluster);
             if (gap < 0)
                 goto done;
         }
@@ -1395,6 +1400,108 @@ done:
     return result;
 }
 
+/* ---- cutting a paragraph into items: breaking.split_items ---- */
+
+static int cut_at(PyObject *position, unsigned char *cuts, Py_ssize_t length)
+{
+    Py_ssize_t at = PyLong_AsSsize_t(position);
+    if (at == -1 && PyErr_Occurred())
+        return -1;
+    if (at > 0 && at < length)
+        cuts[at] = 1;
+    return 0;
+}
+
+static PyObject *split_items(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *text, *bounds, *breaks, *spans, *is_glue, *item_class, *kinds, *none;
+    if (!PyArg_ParseTuple(args, "UO!O!O!OOO!O:split_items", &text, &PyList_Type, &bounds,
+                          &PyDict_Type, &breaks, &PyList_Type, &spans, &is_glue, &item_class,
+                          &PyTuple_Type, &kinds, &none))
+        return NULL;
+    if (PyTuple_GET_SIZE(kinds) != 4) {
+        PyErr_SetString(PyExc_ValueError, "split_items: the kinds box, glue, tab, newline");
+        return NULL;
+    }
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    /* where an item may end: a break, either edge of glue, of a tab or of a newline */
+    unsigned char *cuts = PyMem_Calloc(length + 1, 1);
+    if (cuts == NULL)
+        return PyErr_NoMemory();
+    PyObject *items = PyList_New(0), *key, *value;
+    Py_ssize_t at = 0;
+    if (items == NULL)
+        goto fail;
+    while (PyDict_Next(breaks, &at, &key, &value))
+        if (cut_at(key, cuts, length) < 0)
+            goto fail;
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(spans); k++) {
+        PyObject *span = PyList_GET_ITEM(spans, k);
+        if (!PyTuple_Check(span) || PyTuple_GET_SIZE(span) != 2) {
+            PyErr_SetString(PyExc_TypeError, "split_items: a glue span is (start, end)");
+            goto fail;
+        }
+        if (cut_at(PyTuple_GET_ITEM(span, 0), cuts, length) < 0 ||
+            cut_at(PyTuple_GET_ITEM(span, 1), cuts, length) < 0)
+            goto fail;
+    }
+    for (Py_ssize_t i = 0; i < length; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c == '\t' || c == '\n') {
+            cuts[i] = 1;
+            cuts[i + 1] = 1;
+        }
+    }
+    for (Py_ssize_t r = 0; r < PyList_GET_SIZE(bounds); r++) {
+        Py_ssize_t run_start, run_end;
+        PyObject *style;
+        PyObject *bound = PyList_GET_ITEM(bounds, r);
+        if (!PyTuple_Check(bound) || !PyArg_ParseTuple(bound, "nnO", &run_start, &run_end, &style))
+            goto fail;
+        if (run_start == run_end)
+            continue;
+        if (run_start < 0 || run_start > run_end || run_end > length) {
+            PyErr_SetString(PyExc_ValueError, "split_items: a run lies outside the text");
+            goto fail;
+        }
+        Py_ssize_t start = run_start;
+        for (Py_ssize_t end = run_start + 1; end <= run_end; end++) {
+            if (end < run_end && !cuts[end])
+                continue;
+            Py_UCS4 c = PyUnicode_READ(kind, data, start);
+            Py_ssize_t which = c == '\t' ? 2 : c == '\n' ? 3 : -1;
+            if (which < 0) {
+                int glue = ask(&glue_memo, is_glue, text, start);
+                if (glue < 0)
+                    goto fail;
+                which = glue;
+            }
+            PyObject *offset = PyLong_FromSsize_t(start);
+            PyObject *before = offset ? PyDict_GetItemWithError(breaks, offset) : NULL;
+            PyObject *item = NULL;
+            if (offset != NULL && (before != NULL || !PyErr_Occurred()))
+                item = PyObject_CallFunction(item_class, "OnOOO", offset, end,
+                                             PyTuple_GET_ITEM(kinds, which), style,
+                                             before ? before : none);
+            Py_XDECREF(offset);
+            if (item == NULL || PyList_Append(items, item) < 0) {
+                Py_XDECREF(item);
+                goto fail;
+            }
+            Py_DECREF(item);
+            start = end;
+        }
+    }
+    PyMem_Free(cuts);
+    return items;
+fail:
+    PyMem_Free(cuts);
+    Py_XDECREF(items);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"total_fit", total_fit, METH_VARARGS,
      "total_fit(items, start, stop, first_line, available, tab_width, justified, constants): "
@@ -1407,6 +1514,9 @@ static PyMethodDef methods[] = {
      "shaped_parts(text, infos, positions, starts_cluster, pieces): the fields of a Shaped "
      "after its text, from harfbuzz's glyph infos and positions, as shaping.shaped_parts "
      "gives them."},
+    {"split_items", split_items, METH_VARARGS,
+     "split_items(text, bounds, breaks, glue_spans, is_glue, item, kinds, none): the items of "
+     "a paragraph, as breaking.split_items cuts them."},
     {"place", place, METH_VARARGS,
      "place(items, styles, start, room, mode, tab_leaders, line_spacing, default_style, text, "
      "classes): a broken line placed, as justification.place places it."},

@@ -4,9 +4,10 @@ from collections.abc import Callable, Sequence
 from uharfbuzz import GlyphInfo, GlyphPosition
 
 from thaidocs.layout.tree import Leader
-from thaidocs.pdf.text.breaking import Available, Item, TabWidth
+from thaidocs.pdf.text.breaking import Available, Item, Kind, TabWidth
 from thaidocs.pdf.text.justification import Style
 from thaidocs.pdf.text.line import DotLeader, GlyphRun, Line
+from thaidocs.thai.segment import Break
 
 def total_fit(
     items: list[Item],
@@ -54,3 +55,14 @@ def place(
     ],
     /,
 ) -> Line: ...
+def split_items(
+    text: str,
+    bounds: list[tuple[int, int, int]],
+    breaks: dict[int, Break],
+    glue_spans: list[tuple[int, int]],
+    is_glue: Callable[[str], bool],
+    item: type[Item],
+    kinds: tuple[Kind, Kind, Kind, Kind],
+    none: Break,
+    /,
+) -> list[Item]: ...

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable
 from enum import IntEnum
 
 from msgspec import Struct
@@ -85,6 +85,10 @@ class Kind(IntEnum):
     NEWLINE = 3
 
 
+#: the kinds in the order the C cutting names them
+_KINDS = (Kind.BOX, Kind.GLUE, Kind.TAB, Kind.NEWLINE)
+
+
 class Item(Struct):
     """A stretch of the paragraph's text in one style with no break opportunity inside."""
 
@@ -133,12 +137,17 @@ class Broken(Struct):
 
 
 def split_items(
-    text: str, style_bounds: Sequence[tuple[int, int, int]], breaks: Mapping[int, Break]
+    text: str, style_bounds: list[tuple[int, int, int]], breaks: dict[int, Break]
 ) -> list[Item]:
     """Cut the text at break opportunities, style changes, glue edges, tabs and newlines.
 
-    ``style_bounds``: (start, end, style) per run, covering the text in order.
+    ``style_bounds``: (start, end, style) per run, covering the text in order. The C twin
+    (``_speedups.split_items``) cuts the same, where it is built.
     """
+    if native is not None:
+        return native.split_items(
+            text, style_bounds, breaks, glue_spans(text), is_glue, Item, _KINDS, Break.NONE
+        )
     cuts = set(breaks)
     for start, end in glue_spans(text):
         cuts.add(start)
