@@ -33,7 +33,7 @@ THAI = st.characters(min_codepoint=0x0E01, max_codepoint=0x0E5B)
 @example("กำหนดการทำงาน")
 @example("ประชาสัมพันธ์")
 def test_the_characters_of_each_glyph_spell_the_source(text: str) -> None:
-    shaped = shape(FACE.path, text)
+    shaped = shape(FACE, text)
     exact = _exact_pieces(shaped)
     assert len(exact) == len(shaped.glyphs)
     assert "".join(exact) == shaped.text

@@ -193,7 +193,7 @@ def test_newline_forces_a_break(engine: TextEngine) -> None:
 def test_measure_is_the_shaped_width(engine: TextEngine) -> None:
     family = load_family()
     units = font_data(family.bold.path).units
-    expected = shape(family.bold.path, "ผู้ใหญ่").width * 16 * family.bold.scale / units
+    expected = shape(family.bold, "ผู้ใหญ่").width * 16 * family.bold.scale / units
     assert engine.measure("ผู้ใหญ่", 16, bold=True) == pytest.approx(expected)
     assert engine.measure("ผู้ใหญ่", 16) != pytest.approx(expected)
 

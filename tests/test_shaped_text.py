@@ -12,11 +12,10 @@ from hypothesis import strategies as st
 from pythainlp.corpus import thai_words
 
 import thaidocs
-from thaidocs.layout.measure import sarabun_path
-from thaidocs.pdf.fonts import font_data
+from thaidocs.pdf.fonts import FontFace, font_data, load_family
 from thaidocs.pdf.text.shaping import shape
 
-FACES = [Path(sarabun_path()).resolve(), Path(sarabun_path(bold=True)).resolve()]
+FACES = [load_family().regular, load_family().bold]
 WORDS = sorted(thai_words())
 # Thai words, split sara am, marks with no base, Latin, right-to-left letters, spaces
 TEXTS = st.lists(
@@ -76,9 +75,9 @@ def _read_glyph_by_glyph(path: Path, text: str) -> tuple[object, ...]:
 @given(TEXTS, st.sampled_from(FACES))
 @example("\u0301שלום", FACES[0])  # right to left, the first character a mark
 @example("น้ำทำกำลัง", FACES[1])
-def test_shaped_text_is_what_harfbuzz_says_glyph_by_glyph(text: str, path: Path) -> None:
+def test_shaped_text_is_what_harfbuzz_says_glyph_by_glyph(text: str, face: FontFace) -> None:
     thaidocs.clear_caches()
-    shaped = shape(path, text)
+    shaped = shape(face, text)
     found = (
         list(shaped.glyphs),
         list(shaped.advances),
@@ -88,6 +87,6 @@ def test_shaped_text_is_what_harfbuzz_says_glyph_by_glyph(text: str, path: Path)
         list(shaped.gaps),
         shaped.width,
     )
-    assert found == _read_glyph_by_glyph(path, text)
+    assert found == _read_glyph_by_glyph(face.path, text)
     drawn = unicodedata.normalize("NFKC", "".join(shaped.pieces))
     assert drawn == unicodedata.normalize("NFKC", text.replace("\u200b", ""))

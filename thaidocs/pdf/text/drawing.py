@@ -76,10 +76,10 @@ def _template_bytes(template: _Template) -> int:
 
 
 @bounded_cache(share=0.1, sizeof=_template_bytes)
-def _template(path: Path, text: str) -> _Template:
-    """The template of ``text`` in the face at ``path``."""
-    shaped = shape(path, text)
-    data = font_data(path)
+def _template(face: FontFace, text: str) -> _Template:
+    """The template of ``text`` in ``face``."""
+    shaped = shape(face, text)
+    data = font_data(face.path)
     return _Template(
         *(tj_template if native is None else native.template)(
             shaped.glyphs,
@@ -261,7 +261,7 @@ class EmbeddedFont:
     def _piece(self, text: str) -> _Template:
         template = self._pieces.get(text)
         if template is None:
-            template = self._pieces[text] = _template(self.face.path, text)
+            template = self._pieces[text] = _template(self.face, text)
         return template
 
     def fill(self, content: RunContent) -> str:

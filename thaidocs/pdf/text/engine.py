@@ -94,7 +94,7 @@ class TextEngine:
     def measure(self, text: str, size: float, bold: bool = False) -> float:
         """Natural width in PDF pt of ``text`` at official ``size``."""
         style = self._style(bold, size, None)
-        return shape(style.face.path, text).width * style.size / style.units
+        return shape(style.face, text).width * style.size / style.units
 
     def widest_unit(self, paragraph: Paragraph, level: Break = Break.FREE) -> float:
         """Width in pt of the widest piece of ``paragraph`` with no break of ``level`` or
@@ -276,7 +276,7 @@ class TextEngine:
 
     @staticmethod
     def _shape(text: str, item: Item, style: Style) -> None:
-        shaped = item.shaped = shape(style.face.path, text[item.start : item.end])
+        shaped = item.shaped = shape(style.face, text[item.start : item.end])
         item.width = shaped.width * style.size / style.units
         if item.kind == Kind.BOX:
             item.stretch = (len(shaped.gaps) + 1) * CLUSTER_STRETCH * style.size

@@ -1,4 +1,4 @@
-"""Shaping with harfbuzz, once per distinct (font, text): Thai documents repeat their words.
+"""Shaping with harfbuzz, once per distinct (face, text): Thai documents repeat their words.
 
 Positions are kept in font units and scaled at drawing time, so one shaping serves every size.
 They are kept as compact arrays of machine integers, and each glyph's characters as shared
@@ -10,13 +10,12 @@ from __future__ import annotations
 import sys
 from array import array
 from itertools import pairwise
-from pathlib import Path
 from typing import NamedTuple
 
 import uharfbuzz as hb
 
 from thaidocs.caching import bounded_cache
-from thaidocs.pdf.fonts import font_data
+from thaidocs.pdf.fonts import FontFace, font_data
 from thaidocs.thai.segment import ZWSP, starts_cluster
 
 try:
@@ -55,15 +54,16 @@ def _shaped_bytes(shaped: Shaped) -> int:
 
 
 @bounded_cache(share=0.33, sizeof=_shaped_bytes)
-def shape(path: Path, text: str) -> Shaped:
-    """Shape ``text`` (U+200B removed: it is never drawn) with the font at ``path``."""
+def shape(face: FontFace, text: str) -> Shaped:
+    """Shape ``text`` (U+200B removed: it is never drawn) with ``face``: the key of the
+    shaped text, since a face hashes once (its path would hash at every look-up)."""
     text = text.replace(ZWSP, "")
     if not text:
         return Shaped(text, array("i"), array("i"), array("i"), array("i"), (), array("i"), 0)
     buffer = hb.Buffer()
     buffer.add_str(text)
     buffer.guess_segment_properties()
-    hb.shape(font_data(path).hb_font, buffer, {})
+    hb.shape(font_data(face.path).hb_font, buffer, {})
     infos, positions = buffer.glyph_infos, buffer.glyph_positions
     if native is not None:
         return Shaped(text, *native.shaped_parts(text, infos, positions, starts_cluster, _pieces))
