@@ -38,6 +38,7 @@ from thaidocs.layout.tree import (
     Spacer,
     Table,
 )
+from thaidocs.pdf.objects import RawObject
 from thaidocs.pdf.text import Line, TextEngine
 from thaidocs.pdf.text.drawing import mark_with
 
@@ -240,11 +241,11 @@ class Tagger:
         number = doc.idToObjectNumberAndVersion
         pages = [number[doc.Reference(page).name][0] for page in doc.Pages.pages]
         elements = list(_walk(self.root))
-        raws = [_Raw() for _ in elements]
+        raws = [RawObject() for _ in elements]
         numbers = {
             id(e): number[doc.Reference(r).name][0] for e, r in zip(elements, raws, strict=True)
         }
-        tree_root = _Raw()
+        tree_root = RawObject()
         root_number = number[doc.Reference(tree_root).name][0]
         parents = {
             id(kid): numbers[id(e)] for e in elements for kid in e.kids if isinstance(kid, Element)
@@ -290,15 +291,6 @@ class Tagger:
         catalog.StructTreeRoot = doc.Reference(tree_root)
         catalog.MarkInfo = pdfdoc.PDFDictionary({"Marked": "true"})
         catalog.ViewerPreferences = pdfdoc.PDFDictionary({"DisplayDocTitle": "true"})
-
-
-class _Raw(pdfdoc.PDFObject):  # type: ignore[misc]
-    """A PDF object written as it is given."""
-
-    data = b""
-
-    def format(self, document: Any) -> bytes:
-        return self.data
 
 
 def _text(value: str) -> str:

@@ -34,6 +34,7 @@ from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
 from thaidocs.caching import bounded_cache
+from thaidocs.pdf import objects
 from thaidocs.pdf.fonts import FontData, FontFace, font_data
 from thaidocs.pdf.sfnt import widen_marks
 from thaidocs.pdf.text.line import GlyphRun, Line
@@ -297,52 +298,59 @@ class EmbeddedFont:
         return code
 
     def addObjects(self, doc: Any) -> None:
-        """Write the subset program, the CID font and its maps (called by ReportLab on save)."""
+        """Write the subset program, the CID font and its maps (called by ReportLab on save).
+
+        The dictionaries are written as ready bytes (see ``objects``); the objects are
+        numbered in this order: the program, the descriptor, the glyph map, the CID font,
+        the ToUnicode map, the font."""
         data = self._data
         maps = _cid_maps(self.face.path, tuple(sorted(self._natural)), tuple(self._others.items()))
         subset = _subset(self.face.path, maps.glyphs)
         program = _stream(doc, subset.program, subset.deflated)
         program.dictionary["Length1"] = len(subset.program)
-        descriptor = pdfdoc.PDFDictionary(
+        descriptor, cid_font, font = objects.RawObject(), objects.RawObject(), objects.RawObject()
+        program_reference = objects.reference(doc, program)
+        descriptor_reference = objects.reference(doc, descriptor)
+        gid_map_reference = objects.reference(doc, _stream(doc, *maps.gid_map))
+        cid_font_reference = objects.reference(doc, cid_font)
+        to_unicode_reference = objects.reference(doc, _stream(doc, *maps.to_unicode))
+        base = objects.name(maps.base)
+        scaled = [objects.number(round(v * self._factor)) for v in data.bbox]
+        descriptor.data = objects.dictionary(
             {
-                "Type": pdfdoc.PDFName("FontDescriptor"),
-                "FontName": pdfdoc.PDFName(maps.base),
-                "Flags": 4,
-                "FontBBox": pdfdoc.PDFArray([round(v * self._factor) for v in data.bbox]),
-                "ItalicAngle": data.italic_angle,
-                "Ascent": round(data.ascender * self._factor),
-                "Descent": round(data.descender * self._factor),
-                "CapHeight": round(data.cap_height * self._factor),
-                "StemV": 80,
-                "FontFile2": doc.Reference(program),
+                "Type": b"/FontDescriptor",
+                "FontName": base,
+                "Flags": b"4",
+                "FontBBox": objects.array(scaled),
+                "ItalicAngle": objects.number(data.italic_angle),
+                "Ascent": objects.number(round(data.ascender * self._factor)),
+                "Descent": objects.number(round(data.descender * self._factor)),
+                "CapHeight": objects.number(round(data.cap_height * self._factor)),
+                "StemV": b"80",
+                "FontFile2": program_reference,
             }
         )
-        cid_font = pdfdoc.PDFDictionary(
+        system = {"Registry": b"(Adobe)", "Ordering": b"(Identity)", "Supplement": b"0"}
+        cid_font.data = objects.dictionary(
             {
-                "Type": pdfdoc.PDFName("Font"),
-                "Subtype": pdfdoc.PDFName("CIDFontType2"),
-                "BaseFont": pdfdoc.PDFName(maps.base),
-                "CIDSystemInfo": pdfdoc.PDFDictionary(
-                    {
-                        "Registry": pdfdoc.PDFString("Adobe"),
-                        "Ordering": pdfdoc.PDFString("Identity"),
-                        "Supplement": 0,
-                    }
-                ),
-                "FontDescriptor": doc.Reference(descriptor),
-                "DW": 0,
+                "Type": b"/Font",
+                "Subtype": b"/CIDFontType2",
+                "BaseFont": base,
+                "CIDSystemInfo": objects.dictionary(system),
+                "FontDescriptor": descriptor_reference,
+                "DW": b"0",
                 "W": maps.widths,
-                "CIDToGIDMap": doc.Reference(_stream(doc, *maps.gid_map)),
+                "CIDToGIDMap": gid_map_reference,
             }
         )
-        font = pdfdoc.PDFDictionary(
+        font.data = objects.dictionary(
             {
-                "Type": pdfdoc.PDFName("Font"),
-                "Subtype": pdfdoc.PDFName("Type0"),
-                "BaseFont": pdfdoc.PDFName(maps.base),
-                "Encoding": pdfdoc.PDFName("Identity-H"),
-                "DescendantFonts": pdfdoc.PDFArray([doc.Reference(cid_font)]),
-                "ToUnicode": doc.Reference(_stream(doc, *maps.to_unicode)),
+                "Type": b"/Font",
+                "Subtype": b"/Type0",
+                "BaseFont": base,
+                "Encoding": b"/Identity-H",
+                "DescendantFonts": objects.array([cid_font_reference]),
+                "ToUnicode": to_unicode_reference,
             }
         )
         doc.idToObject["BasicFonts"].dict[self.resource] = doc.Reference(font, self.resource)
