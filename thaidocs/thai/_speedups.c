@@ -645,22 +645,45 @@ done:
 /* Where the words of a tuple (longest first, none empty) are found in a text, left to right,
  * without overlapping: at each offset the first word that starts there, else the next offset
  * (as a regular expression of the words as alternatives finds them). */
+typedef struct {
+    Py_UCS4 first;
+    Py_ssize_t length;
+    int kind;
+    const void *data;
+} Word;
+
+static int starts_with(const Word *word, int kind, const void *data, Py_ssize_t at)
+{
+    for (Py_ssize_t i = 1; i < word->length; i++)
+        if (PyUnicode_READ(word->kind, word->data, i) != PyUnicode_READ(kind, data, at + i))
+            return 0;
+    return 1;
+}
+
 static PyObject *find_words(PyObject *Py_UNUSED(module), PyObject *args)
 {
-    PyObject *words, *text;
-    if (!PyArg_ParseTuple(args, "O!U:find_words", &PyTuple_Type, &words, &text))
+    PyObject *words_tuple, *text;
+    if (!PyArg_ParseTuple(args, "O!U:find_words", &PyTuple_Type, &words_tuple, &text))
         return NULL;
-    Py_ssize_t count = PyTuple_GET_SIZE(words);
+    Py_ssize_t count = PyTuple_GET_SIZE(words_tuple);
+    Word *words = PyMem_New(Word, count + 1);
+    if (words == NULL)
+        return PyErr_NoMemory();
+    PyObject *found = NULL;
     for (Py_ssize_t k = 0; k < count; k++) {
-        PyObject *word = PyTuple_GET_ITEM(words, k);
+        PyObject *word = PyTuple_GET_ITEM(words_tuple, k);
         if (!PyUnicode_Check(word) || PyUnicode_GET_LENGTH(word) == 0) {
             PyErr_SetString(PyExc_ValueError, "find_words: the words must be non-empty str");
-            return NULL;
+            goto done;
         }
+        words[k].kind = PyUnicode_KIND(word);
+        words[k].data = PyUnicode_DATA(word);
+        words[k].length = PyUnicode_GET_LENGTH(word);
+        words[k].first = PyUnicode_READ(words[k].kind, words[k].data, 0);
     }
-    PyObject *found = PyList_New(0);
+    found = PyList_New(0);
     if (found == NULL)
-        return NULL;
+        goto done;
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
@@ -668,19 +691,12 @@ static PyObject *find_words(PyObject *Py_UNUSED(module), PyObject *args)
     while (position < n) {
         Py_UCS4 c = PyUnicode_READ(kind, data, position);
         Py_ssize_t end = -1;
-        for (Py_ssize_t k = 0; k < count && end < 0; k++) {
-            PyObject *word = PyTuple_GET_ITEM(words, k);
-            Py_ssize_t length = PyUnicode_GET_LENGTH(word);
-            if (length > n - position || PyUnicode_READ_CHAR(word, 0) != c)
-                continue;
-            Py_ssize_t match = PyUnicode_Tailmatch(text, word, position, position + length, -1);
-            if (match < 0) {
-                Py_DECREF(found);
-                return NULL;
+        for (Py_ssize_t k = 0; k < count; k++)
+            if (words[k].first == c && words[k].length <= n - position &&
+                starts_with(&words[k], kind, data, position)) {
+                end = position + words[k].length;
+                break;
             }
-            if (match)
-                end = position + length;
-        }
         if (end < 0) {
             position++;
             continue;
@@ -688,12 +704,14 @@ static PyObject *find_words(PyObject *Py_UNUSED(module), PyObject *args)
         PyObject *span = Py_BuildValue("(nn)", position, end);
         if (span == NULL || PyList_Append(found, span) < 0) {
             Py_XDECREF(span);
-            Py_DECREF(found);
-            return NULL;
+            Py_CLEAR(found);
+            goto done;
         }
         Py_DECREF(span);
         position = end;
     }
+done:
+    PyMem_Free(words);
     return found;
 }
 
