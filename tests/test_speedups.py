@@ -95,6 +95,41 @@ def test_a_word_list_for_c_is_sorted_distinct_str() -> None:
     assert speedups.cluster_ends(empty, empty, "กข", b"\x00\x01\x01") == [[], []]
 
 
+# any character of the Thai block, marks and vowels in any order, among others and newlines
+CLUSTER_TEXTS = st.text(
+    st.one_of(
+        st.characters(min_codepoint=0x0E00, max_codepoint=0x0E7F),
+        st.sampled_from([" ", "\n", "a", "1", ".", "\u200b", "😀", "\u0dff", "\u0e80"]),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(CLUSTER_TEXTS, RUNS, RUNS.map(lambda run: run + "\n")))
+def test_thai_clusters_end_in_c_where_their_pattern_ends_them(text: str) -> None:
+    """Every alternative of the pattern, its lookahead at the end of the text and before a
+    final newline, characters outside the Thai block."""
+    speedups = _built()
+    assert dictionary._TCC_ATOMS is not None
+    with_c = tcc_boundaries(text)
+    with mock.patch.object(dictionary, "native", None):
+        assert tcc_boundaries(text) == with_c
+    assert speedups.cluster_boundaries(dictionary._TCC_ATOMS, text) == with_c
+
+
+def test_a_cluster_pattern_c_cannot_run_is_left_to_python() -> None:
+    """More of the regular expression language than the C search runs: read as None, and
+    atoms that break its rules are refused."""
+    speedups = _built()
+    for pattern in ["ก*", "ก{2}", "(?:ก)?ข", "[^ก]", "a", "ก|[ข-ค]?"]:
+        assert dictionary._tcc_atoms(pattern) is None
+    assert dictionary._tcc_atoms("ก[ข-ค]?(?=[ง]|$)(?:จ)?") is not None
+    for atoms in [((1, 1, 0),), ((0, 1, 0), (3, 5, 0)), ((0, 1, 0), (9, 0, 0))]:
+        with pytest.raises(ValueError, match="atom"):
+            speedups.cluster_boundaries((atoms,), "ก")
+
+
 # a document's words: overlapping, nested, sharing first letters, and in other scripts
 DOCUMENT_WORDS = st.lists(
     st.one_of(st.sampled_from(["นาย", "นายก", "สมชาย", "ชาย", "ก.พ.", "เขต ๑"]), RUNS, TEXTS),

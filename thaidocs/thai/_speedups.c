@@ -7,9 +7,11 @@
  * run_breaks: newmm's maximal matching over those words, then the boundaries every
  * segmentation into the fewest words agrees on.
  * find_words: where a document's own words are in a text.
+ * cluster_boundaries: where Thai character clusters end, by the alternatives of their pattern.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <string.h>
 
 #define WORD 2
 #define LONGER 1
@@ -715,6 +717,154 @@ done:
     return found;
 }
 
+/* ---- Thai character clusters: dictionary.tcc_boundaries ---- */
+
+enum { REQUIRED = 0, OPTIONAL = 1, AHEAD = 2, GROUP = 3 };
+#define THAI_BLOCK 0x0E00
+
+/* One atom of the cluster pattern: a character set as a mask over the Thai block (a group:
+ * how many atoms after it are its own). */
+typedef struct {
+    int kind;
+    unsigned long long low, high;
+} Atom;
+
+typedef struct {
+    int kind;
+    const void *data;
+    Py_ssize_t length;
+} Chars;
+
+/* The pattern last read, and its atoms: each alternative atoms[starts[a]:starts[a + 1]]. */
+static PyObject *pattern_owner;
+static Atom *atoms;
+static Py_ssize_t *starts, alternatives;
+
+static int in_set(const Atom *atom, const Chars *t, Py_ssize_t at)
+{
+    if (at >= t->length)
+        return 0;
+    Py_UCS4 c = PyUnicode_READ(t->kind, t->data, at);
+    if (c < THAI_BLOCK || c >= THAI_BLOCK + 128)
+        return 0;
+    unsigned int bit = c - THAI_BLOCK;
+    return bit < 64 ? (int)((atom->low >> bit) & 1) : (int)((atom->high >> (bit - 64)) & 1);
+}
+
+/* Where the atoms[i:count] match from at, the first way a regular expression tries them
+ * (an optional atom taken first, then left out), or -1. A group is last: it matches its
+ * atoms, or nothing. */
+static Py_ssize_t match_atoms(const Atom *a, Py_ssize_t count, Py_ssize_t i, const Chars *t,
+                              Py_ssize_t at)
+{
+    if (i == count)
+        return at;
+    const Atom *atom = &a[i];
+    Py_ssize_t end;
+    switch (atom->kind) {
+    case REQUIRED:
+        return in_set(atom, t, at) ? match_atoms(a, count, i + 1, t, at + 1) : -1;
+    case OPTIONAL:
+        if (in_set(atom, t, at) && (end = match_atoms(a, count, i + 1, t, at + 1)) >= 0)
+            return end;
+        return match_atoms(a, count, i + 1, t, at);
+    case AHEAD: /* a class, or the end ($: the end, or before a newline that ends the text) */
+        if (at == t->length || in_set(atom, t, at) ||
+            (at == t->length - 1 && PyUnicode_READ(t->kind, t->data, at) == '\n'))
+            return match_atoms(a, count, i + 1, t, at);
+        return -1;
+    default: /* GROUP */
+        end = match_atoms(a + i + 1, (Py_ssize_t)atom->low, 0, t, at);
+        return end >= 0 ? end : at;
+    }
+}
+
+/* Read the pattern's atoms (see dictionary._tcc_atoms) unless they are the ones last read. */
+static int read_pattern(PyObject *pattern)
+{
+    if (pattern == pattern_owner)
+        return 0;
+    Py_ssize_t count = PyTuple_GET_SIZE(pattern), total = 0;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *alternative = PyTuple_GET_ITEM(pattern, k);
+        if (!PyTuple_Check(alternative) || PyTuple_GET_SIZE(alternative) == 0) {
+            PyErr_SetString(PyExc_TypeError, "cluster_boundaries: each alternative is a tuple "
+                                             "of atoms");
+            return -1;
+        }
+        total += PyTuple_GET_SIZE(alternative);
+    }
+    Atom *read = PyMem_New(Atom, total + 1);
+    Py_ssize_t *read_starts = PyMem_New(Py_ssize_t, count + 1);
+    if (read == NULL || read_starts == NULL) {
+        PyMem_Free(read);
+        PyMem_Free(read_starts);
+        PyErr_NoMemory();
+        return -1;
+    }
+    Py_ssize_t n = 0;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *alternative = PyTuple_GET_ITEM(pattern, k);
+        read_starts[k] = n;
+        for (Py_ssize_t j = 0; j < PyTuple_GET_SIZE(alternative); j++, n++) {
+            PyObject *atom = PyTuple_GET_ITEM(alternative, j);
+            if (!PyTuple_Check(atom) ||
+                !PyArg_ParseTuple(atom, "iKK", &read[n].kind, &read[n].low, &read[n].high) ||
+                read[n].kind < REQUIRED || read[n].kind > GROUP ||
+                (read[n].kind == GROUP &&
+                 read[n].low != (unsigned long long)(PyTuple_GET_SIZE(alternative) - j - 1)) ||
+                (j == 0 && read[n].kind != REQUIRED)) {
+                if (!PyErr_Occurred())
+                    PyErr_SetString(PyExc_ValueError, "cluster_boundaries: an atom is (kind, "
+                                                      "low, high), an alternative starts with "
+                                                      "a character, a group is last");
+                PyMem_Free(read);
+                PyMem_Free(read_starts);
+                return -1;
+            }
+        }
+    }
+    read_starts[count] = n;
+    PyMem_Free(atoms);
+    PyMem_Free(starts);
+    atoms = read;
+    starts = read_starts;
+    alternatives = count;
+    Py_XSETREF(pattern_owner, Py_NewRef(pattern));
+    return 0;
+}
+
+static PyObject *cluster_boundaries(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *pattern, *text;
+    if (!PyArg_ParseTuple(args, "O!U:cluster_boundaries", &PyTuple_Type, &pattern, &text))
+        return NULL;
+    if (read_pattern(pattern) < 0)
+        return NULL;
+    Chars t = {PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text)};
+    PyObject *result = PyByteArray_FromStringAndSize(NULL, t.length + 1);
+    if (result == NULL)
+        return NULL;
+    char *boundaries = PyByteArray_AS_STRING(result);
+    memset(boundaries, 0, (size_t)t.length + 1);
+    Py_ssize_t at = 0;
+    while (at < t.length) {
+        Py_ssize_t end = -1;
+        Py_UCS4 c = PyUnicode_READ(t.kind, t.data, at);
+        unsigned int bit = c - THAI_BLOCK; /* outside the block: no alternative starts here */
+        for (Py_ssize_t a = 0; a < alternatives && end < 0 && bit < 128; a++) {
+            const Atom *first = atoms + starts[a]; /* the first atom is a character: test it here */
+            if (bit < 64 ? (first->low >> bit) & 1 : (first->high >> (bit - 64)) & 1)
+                end = match_atoms(first, starts[a + 1] - starts[a], 1, &t, at + 1);
+        }
+        if (end <= at) /* no cluster here: the character alone */
+            end = at + 1;
+        boundaries[end] = 1;
+        at = end;
+    }
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"cluster_ends", cluster_ends, METH_VARARGS,
      "cluster_ends(words, added, text, valid): where the words of the sorted lists that start "
@@ -722,6 +872,9 @@ static PyMethodDef methods[] = {
     {"run_breaks", run_breaks, METH_VARARGS,
      "run_breaks(words, added, run, valid, skip_end): (safe, inside) word boundaries of a run "
      "of Thai letters, as segment._run_breaks gives them."},
+    {"cluster_boundaries", cluster_boundaries, METH_VARARGS,
+     "cluster_boundaries(pattern, text): 1 where a Thai character cluster of text ends, as "
+     "dictionary.tcc_boundaries marks them."},
     {"find_words", find_words, METH_VARARGS,
      "find_words(words, text): the (start, end) of each of the words (longest first) found in "
      "text, left to right, not overlapping, as segment.find_words finds them."},

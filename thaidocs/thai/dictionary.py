@@ -59,6 +59,88 @@ _TCC_PATTERN = "|".join(
 )
 #: a cluster, or a character that is none: where each ends is where a word may end
 _PAT_CLUSTER = re.compile(f"{_TCC_PATTERN}|.", re.DOTALL)
+#: the atoms of the cluster pattern's alternatives, as the C search runs them
+#: (each ``(kind, low, high)``: a character set as a bit mask over the Thai block)
+_ATOM_REQUIRED, _ATOM_OPTIONAL, _ATOM_AHEAD, _ATOM_GROUP = range(4)
+_THAI_BLOCK = 0x0E00
+
+
+def _tcc_atoms(pattern: str) -> tuple[tuple[tuple[int, int, int], ...], ...] | None:
+    """The alternatives of ``pattern`` as atoms, or None where it uses more of the regular
+    expression language than the C search runs: a character or a class, perhaps optional; a
+    lookahead of a class or the end (``(?=[...]|$)``); an optional group, last."""
+    alternatives = []
+    depth = start = 0
+    pieces = []
+    for k, char in enumerate(pattern):  # the alternatives: at a "|" outside parentheses
+        depth += (char == "(") - (char == ")")
+        if char == "|" and not depth:
+            pieces.append(pattern[start:k])
+            start = k + 1
+    for alternative in [*pieces, pattern[start:]]:
+        atoms = _sequence(alternative)
+        if atoms is None or not atoms or atoms[0][0] != _ATOM_REQUIRED:
+            return None
+        alternatives.append(tuple(atoms))
+    return tuple(alternatives)
+
+
+def _sequence(text: str) -> list[tuple[int, int, int]] | None:
+    atoms: list[tuple[int, int, int]] = []
+    i = 0
+    while i < len(text):
+        if text.startswith("(?=", i):
+            close = text.find("|$)", i)
+            mask = _mask(text[i + 3 : close]) if close > 0 else None
+            if mask is None:
+                return None
+            atoms.append((_ATOM_AHEAD, *mask))
+            i = close + 3
+            continue
+        if text.startswith("(?:", i):
+            close = text.find(")?", i)
+            inner = _sequence(text[i + 3 : close]) if close > 0 else None
+            if inner is None or close + 2 != len(text):  # an optional group, last
+                return None
+            atoms.append((_ATOM_GROUP, len(inner), 0))
+            atoms += inner
+            return atoms
+        end = text.find("]", i) + 1 if text[i] == "[" else i + 1
+        mask = _mask(text[i:end]) if end > i else None
+        if mask is None:
+            return None
+        optional = text.startswith("?", end)
+        atoms.append((_ATOM_OPTIONAL if optional else _ATOM_REQUIRED, *mask))
+        i = end + optional
+    return atoms
+
+
+def _mask(item: str) -> tuple[int, int] | None:
+    """A character or a class (``[...]`` of characters and ranges) in the Thai block, as the
+    low and high 64 bits of a mask over it; None for anything else."""
+    if item.startswith("[") and item.endswith("]") and len(item) > 2:
+        body = item[1:-1]
+    elif len(item) == 1:
+        body = item
+    else:
+        return None
+    bits = 0
+    k = 0
+    while k < len(body):
+        first = last = body[k]
+        if k + 2 < len(body) and body[k + 1] == "-":
+            last = body[k + 2]
+            k += 3
+        else:
+            k += 1
+        for code in range(ord(first), ord(last) + 1):
+            if not 0 <= code - _THAI_BLOCK < 128 or first in "\\^[]().?*+|$":
+                return None
+            bits |= 1 << (code - _THAI_BLOCK)
+    return bits & (2**64 - 1), bits >> 64
+
+
+_TCC_ATOMS = _tcc_atoms(_TCC_PATTERN)
 _PAT_NONTHAI = re.compile(r"[-a-zA-Z]+|\d+([,\.]\d+)*|[ \t]+|\r?\n|[^\u0E00-\u0E7F \t\r\n]+")
 _PAT_THAI_TWOCHARS = re.compile("[ก-ฮ]{,2}$")
 _MAX_GRAPH_SIZE = 50
@@ -211,7 +293,10 @@ def thai_dictionary() -> Dictionary:
 
 
 def tcc_boundaries(text: str) -> bytearray:
-    """``1`` at each offset of ``text`` where a Thai character cluster ends, else ``0``."""
+    """``1`` at each offset of ``text`` where a Thai character cluster ends, else ``0``. The
+    C twin (``_speedups.cluster_boundaries``) runs the same pattern, read by ``_tcc_atoms``."""
+    if native is not None and _TCC_ATOMS is not None:
+        return native.cluster_boundaries(_TCC_ATOMS, text)
     boundaries = bytearray(len(text) + 1)
     # every character is in one cluster (the pattern's last alternative is any character),
     # so the clusters follow one another and each ends where the lengths before it add up to
