@@ -18,8 +18,9 @@
 #define MAX_GRAPH_SIZE 50
 
 /* A sorted word list, its characters laid out in one array: a search reads no Python object,
- * and the words sharing a first character (all of them Thai in a Thai list) are found in an
- * index rather than by bisection. */
+ * and the words sharing a first character, or their first two (all of them Thai in a Thai
+ * list), are found in an index rather than by bisection, which reads words all over the list
+ * and so waits on memory. */
 #define INDEXED_FIRST 0x0E00
 #define INDEXED 128
 
@@ -29,12 +30,15 @@ typedef struct {
     Py_UCS4 *chars;
     Py_ssize_t *starts; /* word i is chars[starts[i]:starts[i + 1]] */
     Py_ssize_t first[INDEXED + 1]; /* words starting with INDEXED_FIRST + c: [first[c], first[c + 1]) */
+    /* words starting with INDEXED_FIRST + c, INDEXED_FIRST + d: [second[c][d], second[c][d + 1]) */
+    Py_ssize_t (*second)[INDEXED + 1];
 } WordList;
 
 static void word_list_dealloc(WordList *self)
 {
     PyMem_Free(self->chars);
     PyMem_Free(self->starts);
+    PyMem_Free(self->second);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
@@ -72,7 +76,8 @@ static PyObject *word_list_new(PyTypeObject *type, PyObject *args, PyObject *kwa
     self->count = count;
     self->chars = PyMem_New(Py_UCS4, size + 1);
     self->starts = PyMem_New(Py_ssize_t, count + 1);
-    if (!self->chars || !self->starts) {
+    self->second = PyMem_Malloc(sizeof(Py_ssize_t[INDEXED][INDEXED + 1]));
+    if (!self->chars || !self->starts || !self->second) {
         Py_DECREF(self);
         return PyErr_NoMemory();
     }
@@ -107,6 +112,18 @@ static PyObject *word_list_new(PyTypeObject *type, PyObject *args, PyObject *kwa
             i++;
         self->first[c] = i;
     }
+    /* within each, the first word at or past each indexed second character (a word of one
+     * character, which has none, comes first) */
+    for (int c = 0; c < INDEXED; c++) {
+        Py_ssize_t k = self->first[c];
+        for (int d = 0; d <= INDEXED; d++) {
+            while (k < self->first[c + 1] && (self->starts[k + 1] - self->starts[k] < 2 ||
+                                              self->chars[self->starts[k] + 1] <
+                                                  (Py_UCS4)(INDEXED_FIRST + d)))
+                k++;
+            self->second[c][d] = k;
+        }
+    }
     return (PyObject *)self;
 }
 
@@ -123,6 +140,7 @@ static PyTypeObject WordListType = {
 typedef struct {
     const WordList *list;
     Py_ssize_t lo, hi;
+    int first; /* the indexed first character the range was narrowed to, or -1 */
 } Range;
 
 /* The character of word i at depth, or -1 past its end (a shorter word sorts first). */
@@ -151,9 +169,17 @@ static void narrow(Range *range, Py_ssize_t depth, long c)
 {
     if (range->lo >= range->hi)
         return;
-    if (depth == 0 && c >= INDEXED_FIRST && c < INDEXED_FIRST + INDEXED) {
-        range->lo = range->list->first[c - INDEXED_FIRST];
-        range->hi = range->list->first[c - INDEXED_FIRST + 1];
+    int indexed = c >= INDEXED_FIRST && c < INDEXED_FIRST + INDEXED;
+    if (depth == 0 && indexed) {
+        range->first = (int)(c - INDEXED_FIRST);
+        range->lo = range->list->first[range->first];
+        range->hi = range->list->first[range->first + 1];
+        return;
+    }
+    if (depth == 1 && indexed && range->first >= 0) {
+        const Py_ssize_t *second = range->list->second[range->first];
+        range->lo = second[c - INDEXED_FIRST];
+        range->hi = second[c - INDEXED_FIRST + 1];
         return;
     }
     range->lo = lower_bound(range->list, range->lo, range->hi, depth, c);
@@ -211,8 +237,8 @@ static PyObject *ends_table(const WordList *words, const WordList *added, PyObje
             PyErr_SetString(PyExc_IndexError, "a cluster starts past the text");
             goto fail;
         }
-        Range base = {words, 0, words->count};
-        Range extra = {added, 0, added->count};
+        Range base = {words, 0, words->count, -1};
+        Range extra = {added, 0, added->count, -1};
         PyObject *found = PyList_New(0);
         if (found == NULL)
             goto fail;
