@@ -266,16 +266,15 @@ def test_thai_paragraphs_break_in_c_into_the_lines_python_breaks_them(
     thaidocs.clear_caches()
 
 
-# runs of a paragraph: Thai and other text, bold and larger, coloured, with tabs and newlines
+# what a paragraph holds besides Thai runs: white space a line breaks at (U+200B, tabs,
+# newlines, wide spaces) and the no-break spaces it never breaks at, numbers, Latin
+PIECES = [" ", "  ", "\t", "\n", "\r\n", "\u200b", "\u200b\u200b ", " \u200b", "\u3000", "\u2003"]
+PIECES += ["\u00a0", "\u2007", "\u202f", "๑๒๐ บาท", "abc", "ทำ", ""]
+# runs of a paragraph: Thai and other text, bold and larger, coloured
 STYLED_RUNS = st.lists(
     st.builds(
         Run,
-        st.lists(
-            st.one_of(
-                RUNS, st.sampled_from([" ", "  ", "\t", "\n", "\u200b", "๑๒๐ บาท", "abc", "ทำ", ""])
-            ),
-            max_size=6,
-        ).map("".join),
+        st.lists(st.one_of(RUNS, st.sampled_from(PIECES)), max_size=6).map("".join),
         st.booleans(),
         st.sampled_from([None, None, 14.0, 20, 24.0]),
         st.sampled_from([None, None, "C00000"]),
@@ -338,14 +337,12 @@ def test_a_paragraph_is_cut_into_the_same_items_by_c(runs: list[Run]) -> None:
     for style, run in enumerate(runs):
         bounds.append((position, position + len(run.text), style))
         position += len(run.text)
-    breaks = engine.segmenter.opportunities(text)
-    with_c = breaking.split_items(text, bounds, breaks)
-    with mock.patch.object(breaking, "native", None):
-        assert breaking.split_items(text, bounds, breaks) == with_c
+    for breaks in (engine.segmenter.opportunities(text), {}):  # {}: glue and tabs alone cut
+        with_c = breaking.split_items(text, bounds, breaks)
+        with mock.patch.object(breaking, "native", None):
+            assert breaking.split_items(text, bounds, breaks) == with_c
     with pytest.raises(ValueError, match="outside"):
-        speedups.split_items(
-            "ก", [(0, 2, 0)], {}, [], segment.is_glue, Item, breaking._KINDS, Break.NONE
-        )
+        speedups.split_items("ก", [(0, 2, 0)], {}, Item, breaking._KINDS, Break.NONE)
 
 
 def test_a_glyph_run_of_other_fields_is_refused_by_the_c_placing() -> None:

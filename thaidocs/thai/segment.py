@@ -362,20 +362,19 @@ class Segmenter:
     def _candidates(self, text: str) -> dict[int, Break]:
         found: dict[int, Break] = {}
         n = len(text)
+        free, word = Break.FREE, Break.WORD
         for run in (_THAI_RUN if "." in text else THAI_LETTERS).finditer(text):
             start, end = run.span()
             safe, inside = _run_breaks(run.group())
-            for offset in inside:
-                found[start + offset] = Break.WORD
-            for offset in safe:
-                found[start + offset] = Break.FREE
+            found.update(dict.fromkeys([start + offset for offset in inside], word))
+            found.update(dict.fromkeys([start + offset for offset in safe], free))
             if start > 0 and (_is_alnum(text[start - 1]) or _is_thai_letter(text[start - 1])):
-                found[start] = Break.FREE  # after a Latin word, or before an abbreviation
+                found[start] = free  # after a Latin word, or before an abbreviation
             if end < n and _is_alnum(text[end]) and not _is_digit(text[end]):
-                found[end] = Break.FREE  # ข้อ๑, ปี๒๕๖๗: a number stays with the word before
+                found[end] = free  # ข้อ๑, ปี๒๕๖๗: a number stays with the word before
         for _, end in glue_spans(text):
             if 0 < end < n:
-                found[end] = Break.FREE
+                found[end] = free
         if "/" in text:  # most text has none: the search costs more than this test
             for slash in _SLASH.finditer(text):
                 found[slash.end()] = Break.FREE  # ตัวชี้วัด/|ค่าเป้าหมาย, never ๑๒๓/|๒๕๖๗

@@ -823,7 +823,7 @@ static PyObject *interned_char(PyObject *text, int kind, const void *data, Py_ss
     return piece;
 }
 
-/* A yes-or-no question about a character (starts_cluster, is_glue) answered once for each
+/* A yes-or-no question about a character (starts_cluster) answered once for each
  * common character, as the function last asked gave it (-1: not asked yet); another function
  * starts the table afresh. */
 typedef struct {
@@ -831,7 +831,7 @@ typedef struct {
     signed char answer[COMMON_CHARS];
 } CharMemo;
 
-static CharMemo starts_memo, glue_memo;
+static CharMemo starts_memo;
 
 /* The question's answer for text[i]: 1, 0, or -1 after an error. */
 static int ask(CharMemo *memo, PyObject *question, PyObject *text, Py_ssize_t i)
@@ -1412,12 +1412,20 @@ static int cut_at(PyObject *position, unsigned char *cuts, Py_ssize_t length)
     return 0;
 }
 
+/* What segment.is_glue says of c: 1 white space a line may break after, 2 U+200B, 0 no glue.
+ * A run of either kind is one of segment.glue_spans. */
+static int glue_kind(Py_UCS4 c)
+{
+    if (c == 0x200B)
+        return 2;
+    return Py_UNICODE_ISSPACE(c) && c != 0xA0 && c != 0x2007 && c != 0x202F;
+}
+
 static PyObject *split_items(PyObject *Py_UNUSED(module), PyObject *args)
 {
-    PyObject *text, *bounds, *breaks, *spans, *is_glue, *item_class, *kinds, *none;
-    if (!PyArg_ParseTuple(args, "UO!O!O!OOO!O:split_items", &text, &PyList_Type, &bounds,
-                          &PyDict_Type, &breaks, &PyList_Type, &spans, &is_glue, &item_class,
-                          &PyTuple_Type, &kinds, &none))
+    PyObject *text, *bounds, *breaks, *item_class, *kinds, *none;
+    if (!PyArg_ParseTuple(args, "UO!O!OO!O:split_items", &text, &PyList_Type, &bounds,
+                          &PyDict_Type, &breaks, &item_class, &PyTuple_Type, &kinds, &none))
         return NULL;
     if (PyTuple_GET_SIZE(kinds) != 4) {
         PyErr_SetString(PyExc_ValueError, "split_items: the kinds box, glue, tab, newline");
@@ -1437,18 +1445,13 @@ static PyObject *split_items(PyObject *Py_UNUSED(module), PyObject *args)
     while (PyDict_Next(breaks, &at, &key, &value))
         if (cut_at(key, cuts, length) < 0)
             goto fail;
-    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(spans); k++) {
-        PyObject *span = PyList_GET_ITEM(spans, k);
-        if (!PyTuple_Check(span) || PyTuple_GET_SIZE(span) != 2) {
-            PyErr_SetString(PyExc_TypeError, "split_items: a glue span is (start, end)");
-            goto fail;
-        }
-        if (cut_at(PyTuple_GET_ITEM(span, 0), cuts, length) < 0 ||
-            cut_at(PyTuple_GET_ITEM(span, 1), cuts, length) < 0)
-            goto fail;
-    }
+    int before = 0; /* the glue kind of the character before */
     for (Py_ssize_t i = 0; i < length; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        int glue = glue_kind(c);
+        if (glue != before) /* where a run of glue starts or ends */
+            cuts[i] = 1;
+        before = glue;
         if (c == '\t' || c == '\n') {
             cuts[i] = 1;
             cuts[i + 1] = 1;
@@ -1471,13 +1474,7 @@ static PyObject *split_items(PyObject *Py_UNUSED(module), PyObject *args)
             if (end < run_end && !cuts[end])
                 continue;
             Py_UCS4 c = PyUnicode_READ(kind, data, start);
-            Py_ssize_t which = c == '\t' ? 2 : c == '\n' ? 3 : -1;
-            if (which < 0) {
-                int glue = ask(&glue_memo, is_glue, text, start);
-                if (glue < 0)
-                    goto fail;
-                which = glue;
-            }
+            Py_ssize_t which = c == '\t' ? 2 : c == '\n' ? 3 : glue_kind(c) != 0;
             PyObject *offset = PyLong_FromSsize_t(start);
             PyObject *before = offset ? PyDict_GetItemWithError(breaks, offset) : NULL;
             PyObject *item = NULL;
@@ -1515,8 +1512,8 @@ static PyMethodDef methods[] = {
      "after its text, from harfbuzz's glyph infos and positions, as shaping.shaped_parts "
      "gives them."},
     {"split_items", split_items, METH_VARARGS,
-     "split_items(text, bounds, breaks, glue_spans, is_glue, item, kinds, none): the items of "
-     "a paragraph, as breaking.split_items cuts them."},
+     "split_items(text, bounds, breaks, item, kinds, none): the items of a paragraph, as "
+     "breaking.split_items cuts them."},
     {"place", place, METH_VARARGS,
      "place(items, styles, start, room, mode, tab_leaders, line_spacing, default_style, text, "
      "classes): a broken line placed, as justification.place places it."},

@@ -59,8 +59,6 @@ def split_items(
     text: str,
     bounds: list[tuple[int, int, int]],
     breaks: dict[int, Break],
-    glue_spans: list[tuple[int, int]],
-    is_glue: Callable[[str], bool],
     item: type[Item],
     kinds: tuple[Kind, Kind, Kind, Kind],
     none: Break,

@@ -145,9 +145,7 @@ def split_items(
     (``_speedups.split_items``) cuts the same, where it is built.
     """
     if native is not None:
-        return native.split_items(
-            text, style_bounds, breaks, glue_spans(text), is_glue, Item, _KINDS, Break.NONE
-        )
+        return native.split_items(text, style_bounds, breaks, Item, _KINDS, Break.NONE)
     cuts = set(breaks)
     for start, end in glue_spans(text):
         cuts.add(start)
