@@ -1,5 +1,6 @@
-"""The optional C twins of the word-boundary search and of line breaking (``_speedups.c``
-beside the Python each mirrors).
+"""The optional C twins of the text engine's hottest loops (``_speedups.c`` beside the Python
+each mirrors): word boundaries and clusters, shaping's glyphs, items, line breaking and
+placing, TJ templates.
 
 Everything else is declared in pyproject.toml. Where no C compiler is at hand the build goes
 on without them, and the Python they mirror does the same work.
