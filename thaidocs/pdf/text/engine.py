@@ -11,7 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from thaidocs.caching import BoundedStore
 from thaidocs.layout.tree import Align, Leader, Paragraph
-from thaidocs.pdf.fonts import FontFamily, font_data
+from thaidocs.pdf.fonts import FontFace, FontFamily, font_data
 from thaidocs.pdf.text.breaking import (
     CLUSTER_STRETCH,
     Broken,
@@ -24,7 +24,7 @@ from thaidocs.pdf.text.breaking import (
 from thaidocs.pdf.text.drawing import draw
 from thaidocs.pdf.text.justification import Frame, Style, place, tab_stop
 from thaidocs.pdf.text.line import Line
-from thaidocs.pdf.text.shaping import shape
+from thaidocs.pdf.text.shaping import Shaped, shape
 from thaidocs.thai.names import NAME_TITLES
 from thaidocs.thai.segment import Break, Segmenter, may_start_line
 
@@ -90,6 +90,9 @@ class TextEngine:
         self._styles: dict[tuple[bool, float, str | None], Style] = {}
         #: the paragraph being tried at several widths, with its items once made
         self._held: tuple[Paragraph, tuple[list[Item], list[Style]] | None] | None = None
+        #: the words this document has shaped: it repeats them, and a plain dict answers
+        #: sooner than the shared cache, which keeps them in order of use
+        self._shaped: dict[tuple[FontFace, str], Shaped] = {}
 
     def measure(self, text: str, size: float, bold: bool = False) -> float:
         """Natural width in PDF pt of ``text`` at official ``size``."""
@@ -274,9 +277,13 @@ class TextEngine:
         broken = break_lines(items, lambda n: frame(n).room, tab_width, justified)
         return broken, styles, frame, leaders
 
-    @staticmethod
-    def _shape(text: str, item: Item, style: Style) -> None:
-        shaped = item.shaped = shape(style.face, text[item.start : item.end])
+    def _shape(self, text: str, item: Item, style: Style) -> None:
+        piece = text[item.start : item.end]
+        key = (style.face, piece)
+        shaped = self._shaped.get(key)
+        if shaped is None:
+            shaped = self._shaped[key] = shape(style.face, piece)
+        item.shaped = shaped
         item.width = shaped.width * style.size / style.units
         if item.kind == Kind.BOX:
             item.stretch = (len(shaped.gaps) + 1) * CLUSTER_STRETCH * style.size
@@ -290,6 +297,7 @@ class TextEngine:
         items meet, as dearly as between clusters."""
         start = 0
         width = 0.0
+        fits = True  # every item no wider than room
         for k, item in enumerate([*items, None]):
             if item is None or item.before or item.kind in (Kind.TAB, Kind.NEWLINE):
                 if width > room:  # a unit that never breaks, wider than a line: last resort
@@ -297,9 +305,11 @@ class TextEngine:
                         if inner.kind == Kind.BOX and may_start_line(text[inner.start]):
                             inner.before = Break.CLUSTER
                 start, width = k, 0.0
-            if item is not None and item.kind in (Kind.BOX, Kind.GLUE):
-                width += item.width
-        if all(item.width <= room for item in items):
+            if item is not None:
+                if item.kind in (Kind.BOX, Kind.GLUE):
+                    width += item.width
+                fits = fits and item.width <= room
+        if fits:
             return items
         result: list[Item] = []
         for item in items:
