@@ -21,7 +21,7 @@ import thaidocs
 from thaidocs.layout import Paragraph
 from thaidocs.layout.tree import Align, Leader, Run, TabStop
 from thaidocs.pdf.fonts import load_family
-from thaidocs.pdf.text import TextEngine, breaking, drawing, justification, shaping
+from thaidocs.pdf.text import TextEngine, breaking, drawing, engine, justification, shaping
 from thaidocs.pdf.text.breaking import Item, Kind
 from thaidocs.pdf.text.engine import CM
 from thaidocs.thai import dictionary, segment
@@ -345,6 +345,21 @@ def test_a_paragraph_is_cut_into_the_same_items_by_c(runs: list[Run]) -> None:
         speedups.split_items("ก", [(0, 2, 0)], {}, Item, breaking._KINDS, Break.NONE)
 
 
+@settings(max_examples=200, deadline=None)
+@given(STYLED_RUNS)
+def test_a_paragraph_s_items_are_shaped_and_measured_by_c_as_by_python(runs: list[Run]) -> None:
+    """Boxes and glue in several faces and sizes, words met twice, tabs and newlines left
+    alone: the same shapes, widths and stretch, item for item."""
+    _built(shaping.native)
+    paragraph = Paragraph(tuple(runs))
+    family = load_family()
+    with_c = TextEngine(family)._items(paragraph)
+    with mock.patch.object(engine, "native", None):
+        python = TextEngine(family)._items(paragraph)
+    assert python == with_c
+    assert [item.shaped for item in python[0]] == [item.shaped for item in with_c[0]]
+
+
 def test_a_glyph_run_of_other_fields_is_refused_by_the_c_placing() -> None:
     """The C placing fills a glyph run's fields itself: a run of other fields is an error."""
     speedups = _built(shaping.native)
@@ -471,7 +486,7 @@ def test_documents_are_the_same_bytes_from_the_python_alone(
         docs.append(thaidocs.from_dict(merged))
     thaidocs.clear_caches()
     with_c = [thaidocs.to_pdf(doc) for doc in docs]
-    for module in (dictionary, segment, breaking, shaping, drawing, justification):
+    for module in (dictionary, segment, breaking, shaping, drawing, justification, engine):
         monkeypatch.setattr(module, "native", None)
     thaidocs.clear_caches()
     try:

@@ -1499,6 +1499,91 @@ fail:
     return NULL;
 }
 
+/* ---- shaping a paragraph's items: engine.TextEngine._shape on each box and glue ---- */
+
+static PyObject *name_end;
+
+static PyObject *shape_items(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *text, *items_object, *styles, *memo, *shape, *cluster_stretch;
+    if (!PyArg_ParseTuple(args, "UOOO!OO:shape_items", &text, &items_object, &styles,
+                          &PyDict_Type, &memo, &shape, &cluster_stretch))
+        return NULL;
+    PyObject *items = PySequence_List(items_object); /* a copy: attributes cannot change it */
+    if (items == NULL)
+        return NULL;
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(items); k++) {
+        PyObject *item = PyList_GET_ITEM(items, k);
+        long kind, style_index;
+        Py_ssize_t start, end;
+        if (read_long(item, name_kind, &kind) < 0)
+            goto fail;
+        if (kind != BOX && kind != GLUE)
+            continue;
+        PyObject *start_value = PyObject_GetAttr(item, name_start);
+        PyObject *end_value = start_value ? PyObject_GetAttr(item, name_end) : NULL;
+        start = start_value ? PyLong_AsSsize_t(start_value) : -1;
+        end = end_value ? PyLong_AsSsize_t(end_value) : -1;
+        Py_XDECREF(start_value);
+        Py_XDECREF(end_value);
+        if (PyErr_Occurred() || read_long(item, name_style, &style_index) < 0)
+            goto fail;
+        /* text[start:end], as Python slices it */
+        start = start < 0 ? 0 : start > length ? length : start;
+        end = end < start ? start : end > length ? length : end;
+        PyObject *style = PySequence_GetItem(styles, style_index);
+        if (style == NULL)
+            goto fail;
+        PyObject *face = PyObject_GetAttr(style, name_face);
+        PyObject *piece = face ? PyUnicode_Substring(text, start, end) : NULL;
+        PyObject *key = piece ? PyTuple_Pack(2, face, piece) : NULL;
+        PyObject *shaped = key ? PyDict_GetItemWithError(memo, key) : NULL;
+        Py_XINCREF(shaped);
+        if (shaped == NULL && key != NULL && !PyErr_Occurred()) {
+            shaped = PyObject_CallFunctionObjArgs(shape, face, piece, NULL);
+            if (shaped != NULL && PyDict_SetItem(memo, key, shaped) < 0)
+                Py_CLEAR(shaped);
+        }
+        Py_XDECREF(face);
+        Py_XDECREF(piece);
+        Py_XDECREF(key);
+        PyObject *size = shaped ? PyObject_GetAttr(style, name_size) : NULL;
+        PyObject *units = size ? PyObject_GetAttr(style, name_units) : NULL;
+        PyObject *natural = units ? PyObject_GetAttr(shaped, name_width) : NULL;
+        PyObject *scaled = natural ? PyNumber_Multiply(natural, size) : NULL;
+        PyObject *width = scaled ? PyNumber_TrueDivide(scaled, units) : NULL;
+        int ok = width != NULL && PyObject_SetAttr(item, name_shaped, shaped) == 0 &&
+                 PyObject_SetAttr(item, name_width, width) == 0;
+        if (ok && kind == BOX) { /* (len(gaps) + 1) * CLUSTER_STRETCH * size */
+            PyObject *gaps = PyObject_GetAttr(shaped, name_gaps);
+            Py_ssize_t count = gaps ? PyObject_Length(gaps) : -1;
+            Py_XDECREF(gaps);
+            PyObject *clusters = count >= 0 ? PyLong_FromSsize_t(count + 1) : NULL;
+            PyObject *most = clusters ? PyNumber_Multiply(clusters, cluster_stretch) : NULL;
+            PyObject *stretch = most ? PyNumber_Multiply(most, size) : NULL;
+            ok = stretch != NULL && PyObject_SetAttr(item, name_stretch, stretch) == 0;
+            Py_XDECREF(clusters);
+            Py_XDECREF(most);
+            Py_XDECREF(stretch);
+        }
+        Py_DECREF(style);
+        Py_XDECREF(shaped);
+        Py_XDECREF(size);
+        Py_XDECREF(units);
+        Py_XDECREF(natural);
+        Py_XDECREF(scaled);
+        Py_XDECREF(width);
+        if (!ok)
+            goto fail;
+    }
+    Py_DECREF(items);
+    Py_RETURN_NONE;
+fail:
+    Py_DECREF(items);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"total_fit", total_fit, METH_VARARGS,
      "total_fit(items, start, stop, first_line, available, tab_width, justified, constants): "
@@ -1514,6 +1599,9 @@ static PyMethodDef methods[] = {
     {"split_items", split_items, METH_VARARGS,
      "split_items(text, bounds, breaks, item, kinds, none): the items of a paragraph, as "
      "breaking.split_items cuts them."},
+    {"shape_items", shape_items, METH_VARARGS,
+     "shape_items(text, items, styles, shaped, shape, cluster_stretch): each box and glue of "
+     "a paragraph shaped and measured, as engine.TextEngine._shape shapes one."},
     {"place", place, METH_VARARGS,
      "place(items, styles, start, room, mode, tab_leaders, line_spacing, default_style, text, "
      "classes): a broken line placed, as justification.place places it."},
@@ -1539,10 +1627,11 @@ PyMODINIT_FUNC PyInit__speedups(void)
     name_cluster = PyUnicode_InternFromString("cluster");
     name_position = PyUnicode_InternFromString("position");
     const char *names[] = {"style", "start", "shaped", "glyphs", "gaps", "text", "official",
-                           "size", "units", "ascender", "descender", "face", "color"};
+                           "size", "units", "ascender", "descender", "face", "color", "end"};
     PyObject **interned[] = {&name_style, &name_start, &name_shaped, &name_glyphs, &name_gaps,
                              &name_text, &name_official, &name_size, &name_units,
-                             &name_ascender, &name_descender, &name_face, &name_color};
+                             &name_ascender, &name_descender, &name_face, &name_color,
+                             &name_end};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if ((*interned[i] = PyUnicode_InternFromString(names[i])) == NULL)
             return NULL;

@@ -4,9 +4,11 @@ from collections.abc import Callable, Sequence
 from uharfbuzz import GlyphInfo, GlyphPosition
 
 from thaidocs.layout.tree import Leader
+from thaidocs.pdf.fonts import FontFace
 from thaidocs.pdf.text.breaking import Available, Item, Kind, TabWidth
 from thaidocs.pdf.text.justification import Style
 from thaidocs.pdf.text.line import DotLeader, GlyphRun, Line
+from thaidocs.pdf.text.shaping import Shaped
 from thaidocs.thai.segment import Break
 
 def total_fit(
@@ -64,3 +66,12 @@ def split_items(
     none: Break,
     /,
 ) -> list[Item]: ...
+def shape_items(
+    text: str,
+    items: list[Item],
+    styles: list[Style],
+    shaped: dict[tuple[FontFace, str], Shaped],
+    shape: Callable[[FontFace, str], Shaped],
+    cluster_stretch: float,
+    /,
+) -> None: ...

@@ -24,7 +24,7 @@ from thaidocs.pdf.text.breaking import (
 from thaidocs.pdf.text.drawing import draw
 from thaidocs.pdf.text.justification import Frame, Style, place, tab_stop
 from thaidocs.pdf.text.line import Line
-from thaidocs.pdf.text.shaping import Shaped, shape
+from thaidocs.pdf.text.shaping import Shaped, native, shape
 from thaidocs.thai.names import NAME_TITLES
 from thaidocs.thai.segment import Break, Segmenter, may_start_line
 
@@ -130,6 +130,9 @@ class TextEngine:
             bounds.append((position, position + len(run.text), len(styles) - 1))
             position += len(run.text)
         items = split_items(text, bounds, self.segmenter.opportunities(text))
+        if native is not None:  # the C twin of the loop below
+            native.shape_items(text, items, styles, self._shaped, shape, CLUSTER_STRETCH)
+            return items, styles
         for item in items:
             if item.kind in (Kind.BOX, Kind.GLUE):
                 self._shape(text, item, styles[item.style])
