@@ -1515,22 +1515,18 @@ static PyObject *shape_items(PyObject *Py_UNUSED(module), PyObject *args)
     Py_ssize_t length = PyUnicode_GET_LENGTH(text);
     for (Py_ssize_t k = 0; k < PyList_GET_SIZE(items); k++) {
         PyObject *item = PyList_GET_ITEM(items, k);
-        long kind, style_index;
-        Py_ssize_t start, end;
+        long kind, style_index, start, end;
         if (read_long(item, name_kind, &kind) < 0)
             goto fail;
         if (kind != BOX && kind != GLUE)
             continue;
-        PyObject *start_value = PyObject_GetAttr(item, name_start);
-        PyObject *end_value = start_value ? PyObject_GetAttr(item, name_end) : NULL;
-        start = start_value ? PyLong_AsSsize_t(start_value) : -1;
-        end = end_value ? PyLong_AsSsize_t(end_value) : -1;
-        Py_XDECREF(start_value);
-        Py_XDECREF(end_value);
-        if (PyErr_Occurred() || read_long(item, name_style, &style_index) < 0)
+        if (read_long(item, name_start, &start) < 0 || read_long(item, name_end, &end) < 0 ||
+            read_long(item, name_style, &style_index) < 0)
             goto fail;
-        /* text[start:end], as Python slices it */
-        start = start < 0 ? 0 : start > length ? length : start;
+        /* text[start:end], as Python slices it (from the end where negative) */
+        start = start < 0 ? (start + length < 0 ? 0 : start + length) : start;
+        end = end < 0 ? (end + length < 0 ? 0 : end + length) : end;
+        start = start > length ? length : start;
         end = end < start ? start : end > length ? length : end;
         PyObject *style = PySequence_GetItem(styles, style_index);
         if (style == NULL)
