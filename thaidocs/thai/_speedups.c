@@ -903,7 +903,7 @@ static PyMethodDef methods[] = {
      "dictionary.tcc_boundaries marks them."},
     {"find_words", find_words, METH_VARARGS,
      "find_words(words, text): the (start, end) of each of the words (longest first) found in "
-     "text, left to right, not overlapping, as segment.find_words finds them."},
+     "text, left to right, not overlapping, as segment.Segmenter.words_in finds them."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -996,11 +996,6 @@ typedef struct {
     Py_ssize_t gaps;
 } Drawn;
 
-static double number(PyObject *value)
-{
-    return PyFloat_AsDouble(value); /* an int too, rounded as Python rounds it in arithmetic */
-}
-
 static PyObject *style_attr(PyObject *styles, long index, PyObject *name)
 {
     PyObject *style = PySequence_GetItem(styles, index);
@@ -1013,12 +1008,12 @@ static PyObject *style_attr(PyObject *styles, long index, PyObject *name)
 
 static int style_double(PyObject *styles, long index, PyObject *name, double *out)
 {
-    PyObject *value = style_attr(styles, index, name);
-    if (value == NULL)
+    PyObject *style = PySequence_GetItem(styles, index);
+    if (style == NULL)
         return -1;
-    *out = number(value);
-    Py_DECREF(value);
-    return *out == -1.0 && PyErr_Occurred() ? -1 : 0;
+    int status = read_double(style, name, out);
+    Py_DECREF(style);
+    return status;
 }
 
 /* Python's sum() of the objects: the interpreter's own float summation. */
@@ -1204,7 +1199,7 @@ static PyObject *place(PyObject *Py_UNUSED(module), PyObject *args)
         Py_DECREF(d.width);
         if (status < 0)
             goto done;
-        d.w = number(d.width);
+        d.w = PyFloat_AsDouble(d.width); /* an int too, rounded as Python's arithmetic does */
         if (d.w == -1.0 && PyErr_Occurred())
             goto done;
         if (d.kind != TAB) {
@@ -1231,13 +1226,8 @@ static PyObject *place(PyObject *Py_UNUSED(module), PyObject *args)
         if (style == NULL)
             goto done;
         double official, size;
-        PyObject *official_value = PyObject_GetAttr(style, name_official);
-        PyObject *size_value = official_value ? PyObject_GetAttr(style, name_size) : NULL;
-        official = official_value ? number(official_value) : -1.0;
-        size = size_value ? number(size_value) : -1.0;
-        Py_XDECREF(official_value);
-        Py_XDECREF(size_value);
-        if (PyErr_Occurred()) {
+        if (read_double(style, name_official, &official) < 0 ||
+            read_double(style, name_size, &size) < 0) {
             Py_DECREF(style);
             goto done;
         }
@@ -1267,7 +1257,7 @@ static PyObject *place(PyObject *Py_UNUSED(module), PyObject *args)
         natural = sum_of(values, n);
         if (natural == NULL)
             goto done;
-        double natural_width = number(natural);
+        double natural_width = PyFloat_AsDouble(natural);
         if (natural_width == -1.0 && PyErr_Occurred())
             goto done;
 
@@ -1286,7 +1276,7 @@ static PyObject *place(PyObject *Py_UNUSED(module), PyObject *args)
             if (spaces == NULL)
                 goto done;
             int any = PyObject_IsTrue(spaces);
-            double space_width = number(spaces);
+            double space_width = PyFloat_AsDouble(spaces);
             Py_DECREF(spaces);
             if (any < 0 || (space_width == -1.0 && PyErr_Occurred()))
                 goto done;
