@@ -38,10 +38,15 @@ def array(values: list[bytes]) -> bytes:
     return b"[ " + b" ".join(parts) + b" ]"
 
 
-def reference(document: Any, target: Any, name: str | None = None) -> bytes:
-    """A reference to ``target``, which ``document`` numbers now if it has not yet."""
-    number, version = document.idToObjectNumberAndVersion[document.Reference(target, name).name]
-    return f"{number} {version} R".encode("ascii")
+def object_number(document: Any, target: Any) -> int:
+    """The number ``document`` gives ``target``, numbering it now if it has none yet."""
+    number: int = document.idToObjectNumberAndVersion[document.Reference(target).name][0]
+    return number
+
+
+def reference(document: Any, target: Any) -> bytes:
+    """A reference to ``target`` (ReportLab writes every object as version 0)."""
+    return f"{object_number(document, target)} 0 R".encode("ascii")
 
 
 def name(value: str) -> bytes:

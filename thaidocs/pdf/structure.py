@@ -38,7 +38,7 @@ from thaidocs.layout.tree import (
     Spacer,
     Table,
 )
-from thaidocs.pdf.objects import RawObject
+from thaidocs.pdf.objects import RawObject, object_number
 from thaidocs.pdf.text import Line, TextEngine
 from thaidocs.pdf.text.drawing import mark_with
 
@@ -238,15 +238,12 @@ class Tagger:
         """Write the tree (called by ReportLab on save, after the last page). The elements
         are written as ready bytes: there are hundreds, and ReportLab's general object
         formatting would cost more than drawing the text."""
-        number = doc.idToObjectNumberAndVersion
-        pages = [number[doc.Reference(page).name][0] for page in doc.Pages.pages]
+        pages = [object_number(doc, page) for page in doc.Pages.pages]
         elements = list(_walk(self.root))
         raws = [RawObject() for _ in elements]
-        numbers = {
-            id(e): number[doc.Reference(r).name][0] for e, r in zip(elements, raws, strict=True)
-        }
+        numbers = {id(e): object_number(doc, r) for e, r in zip(elements, raws, strict=True)}
         tree_root = RawObject()
-        root_number = number[doc.Reference(tree_root).name][0]
+        root_number = object_number(doc, tree_root)
         parents = {
             id(kid): numbers[id(e)] for e in elements for kid in e.kids if isinstance(kid, Element)
         }
