@@ -161,12 +161,16 @@ _PLACING = (
 )
 
 
+#: the alignments the C placing moves a line for, as it numbers them
+_MODES = {Align.DISTRIBUTE: 1, Align.CENTER: 2, Align.RIGHT: 3}
+
+
 def _mode(align: Align, broken: Broken) -> int:
     """The alignment as the C placing reads it: 1 justified (a line neither last nor ended by
     a newline), 2 centred, 3 right, 0 as it falls."""
-    if align == Align.DISTRIBUTE:
-        return 0 if broken.last or broken.forced else 1
-    return {Align.CENTER: 2, Align.RIGHT: 3}.get(align, 0)
+    if align == Align.DISTRIBUTE and (broken.last or broken.forced):
+        return 0
+    return _MODES.get(align, 0)
 
 
 def _cluster_joints(region: Sequence[Item]) -> int:
