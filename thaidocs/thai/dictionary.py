@@ -117,7 +117,8 @@ def _sequence(text: str) -> list[tuple[int, int, int]] | None:
 
 def _mask(item: str) -> tuple[int, int] | None:
     """A character or a class (``[...]`` of characters and ranges) in the Thai block, as the
-    low and high 64 bits of a mask over it; None for anything else."""
+    low and high 64 bits of a mask over it; None for anything else (the language's own
+    characters, ``^ \\ - ] ( ?`` and the rest, are all outside the block)."""
     if item.startswith("[") and item.endswith("]") and len(item) > 2:
         body = item[1:-1]
     elif len(item) == 1:
@@ -133,10 +134,11 @@ def _mask(item: str) -> tuple[int, int] | None:
             k += 3
         else:
             k += 1
-        for code in range(ord(first), ord(last) + 1):
-            if not 0 <= code - _THAI_BLOCK < 128 or first in "\\^[]().?*+|$":
-                return None
-            bits |= 1 << (code - _THAI_BLOCK)
+        low, high = ord(first) - _THAI_BLOCK, ord(last) - _THAI_BLOCK
+        if not 0 <= low <= high < 128:
+            return None
+        for code in range(low, high + 1):
+            bits |= 1 << code
     return bits & (2**64 - 1), bits >> 64
 
 
