@@ -31,8 +31,8 @@ def widen_marks(program: bytes, units: int) -> bytes:
     hmtx = tables["hmtx"]
     # (advance, bearing) pairs, then the bearings of the glyphs that share the last advance:
     # big-endian 16-bit words, read whole (a bearing's sign does not matter to copy it)
-    pairs = _words(hmtx[: 4 * long_count])
-    bearings = _words(hmtx[4 * long_count :][: 2 * (glyph_count - long_count)])
+    pairs = _swapped(array("H", hmtx[: 4 * long_count]))
+    bearings = _swapped(array("H", hmtx[4 * long_count :][: 2 * (glyph_count - long_count)]))
     advances = pairs[0::2]
     advances.extend([advances[-1] if advances else 0] * len(bearings))
     wide = mark_advance(units)
@@ -40,7 +40,7 @@ def widen_marks(program: bytes, units: int) -> bytes:
     metrics[0::2] = array("H", [advance or wide for advance in advances])
     metrics[1::2] = pairs[1::2] + bearings
     widest = max(metrics[0::2])
-    tables["hmtx"] = _big_endian(metrics)
+    tables["hmtx"] = _swapped(metrics).tobytes()
     tables["hhea"] = (
         hhea[:10]
         + struct.pack(">H", widest)
@@ -51,18 +51,11 @@ def widen_marks(program: bytes, units: int) -> bytes:
     return _build(program[:4], tables)
 
 
-def _words(data: bytes) -> array[int]:
-    """Big-endian 16-bit words."""
-    words = array("H", data)
+def _swapped(words: array[int]) -> array[int]:
+    """``words`` turned between big-endian (the font's order) and this machine's, in place."""
     if sys.byteorder == "little":
         words.byteswap()
     return words
-
-
-def _big_endian(words: array[int]) -> bytes:
-    if sys.byteorder == "little":
-        words.byteswap()
-    return words.tobytes()
 
 
 def _tables(program: bytes) -> dict[str, bytes]:
