@@ -377,7 +377,7 @@ class Segmenter:
                 found[end] = free
         if "/" in text:  # most text has none: the search costs more than this test
             for slash in _SLASH.finditer(text):
-                found[slash.end()] = Break.FREE  # ตัวชี้วัด/|ค่าเป้าหมาย, never ๑๒๓/|๒๕๖๗
+                found[slash.end()] = free  # ตัวชี้วัด/|ค่าเป้าหมาย, never ๑๒๓/|๒๕๖๗
         return found
 
     def _raise_levels(self, text: str, candidates: dict[int, Break]) -> None:
