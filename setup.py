@@ -1,6 +1,6 @@
 """The optional C twins of the text engine's hottest loops (``_speedups.c`` beside the Python
 each mirrors): word boundaries and clusters, shaping's glyphs, items, line breaking and
-placing, TJ templates.
+placing, TJ templates, and the store of its caches.
 
 Everything else is declared in pyproject.toml. Where no C compiler is at hand the build goes
 on without them, and the Python they mirror does the same work.
@@ -17,6 +17,7 @@ setup(
     ext_modules=[
         Extension(name, [path], optional=True, extra_compile_args=FLOATS)
         for name, path in [
+            ("thaidocs._speedups", "thaidocs/_speedups.c"),
             ("thaidocs.thai._speedups", "thaidocs/thai/_speedups.c"),
             ("thaidocs.pdf.text._speedups", "thaidocs/pdf/text/_speedups.c"),
         ]

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import gc
+import os
 import subprocess
 import sys
 import textwrap
+import threading
+import weakref
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import thaidocs
 from thaidocs import caching
-from thaidocs.caching import BoundedCache, cache_bytes, size_of
+from thaidocs.caching import BoundedCache, LeastRecentlyUsed, cache_bytes, size_of
 
 
 @pytest.fixture
@@ -48,6 +55,122 @@ def test_a_value_larger_than_the_budget_is_returned_but_not_kept(small_budget: o
     cache = BoundedCache(lambda n: "ก" * n, share=0.1)
     assert cache(5000) == "ก" * 5000
     assert len(cache) == 0 and cache.bytes == 0
+
+
+def _native() -> Any:
+    if caching.native is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("thaidocs._speedups is not built (a C compiler is needed)")
+        pytest.skip("thaidocs._speedups is not built: the Python store runs alone")
+    return caching.native
+
+
+def _cost(value: int) -> int:
+    return 40 * (value % 9)
+
+
+# what a process does to a store: call it, look a key up, change its budget, empty it
+OPERATIONS = st.lists(
+    st.one_of(
+        st.tuples(st.sampled_from(["call", "get", "named"]), st.integers(0, 15)),
+        st.tuples(st.just("budget"), st.integers(0, 1500)),
+        st.tuples(st.just("clear"), st.just(0)),
+    ),
+    max_size=80,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(OPERATIONS, st.integers(0, 1500))
+def test_the_c_store_keeps_and_evicts_as_the_python_store(
+    operations: list[tuple[str, int]], budget: int
+) -> None:
+    """The same values returned, keys kept in the same order, the same bytes, after every
+    step; costs are the value's and, for a call, its arguments' (a value may exceed the
+    budget alone, a lower budget evicts, a value made for a named argument has its own key)."""
+    stores = [
+        store(budget, _cost, lambda n, step=1: n * 3 + step)
+        for store in (LeastRecentlyUsed, _native().LeastRecentlyUsed)
+    ]
+    for operation, n in operations:
+        results = []
+        for store in stores:
+            if operation == "call":
+                results.append(store(n))
+            elif operation == "named":
+                results.append(store(n, step=2))
+            elif operation == "get":
+                results.append(store.get(("k", n), lambda n=n: n * 5))
+            elif operation == "budget":
+                store.budget = n
+            else:
+                store.clear()
+        assert results[:1] == results[1:]
+        python, c = stores
+        assert (python.keys(), python.bytes, len(python)) == (c.keys(), c.bytes, len(c))
+        assert python.bytes <= python.budget
+
+
+@pytest.mark.parametrize("implementation", ["python", "c"])
+def test_a_store_refuses_a_negative_cost_and_a_call_without_a_function(
+    implementation: str,
+) -> None:
+    kind = LeastRecentlyUsed if implementation == "python" else _native().LeastRecentlyUsed
+    store = kind(100, lambda value: -1, lambda: 0)
+    with pytest.raises(ValueError, match="bytes, 0 or more"):
+        store()
+    with pytest.raises(TypeError, match="memoises no function"):
+        kind(100, len)()
+    assert len(store) == 0 and store.bytes == 0
+
+
+@pytest.mark.parametrize("implementation", ["python", "c"])
+def test_a_store_stays_whole_under_threads(implementation: str) -> None:
+    """Eight threads calling one store at once, over more keys than its budget holds: every
+    value right, and the keys, their count and their bytes agree at the end."""
+    kind = LeastRecentlyUsed if implementation == "python" else _native().LeastRecentlyUsed
+    store = kind(2000, _cost, lambda n: n * 3)
+    wrong: list[int] = []
+
+    def work(seed: int) -> None:
+        for i in range(3000):
+            n = (i * 7 + seed) % 101
+            if store(n) != n * 3:
+                wrong.append(n)
+
+    threads = [threading.Thread(target=work, args=(seed,)) for seed in range(8)]
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(before)
+    assert not wrong
+    keys = store.keys()
+    assert len(keys) == len(set(keys)) == len(store)
+    costs = sum(_cost(n * 3) + sys.getsizeof(key) + sys.getsizeof(n) for key in keys for n in key)
+    assert store.bytes == costs <= 2000
+
+
+@pytest.mark.parametrize("implementation", ["python", "c"])
+def test_a_store_in_a_cycle_is_collected(implementation: str) -> None:
+    """A value that refers back to its store (through the memoised function's closure): the
+    cycle collector frees both."""
+    kind = LeastRecentlyUsed if implementation == "python" else _native().LeastRecentlyUsed
+
+    class Value:
+        store: Any = None
+
+    store = kind(10_000, lambda value: 100)
+    value = store.get("k", Value)
+    value.store = store
+    gone = weakref.ref(value)
+    del store, value
+    gc.collect()
+    assert gone() is None
 
 
 def test_lowering_the_limit_trims_and_clear_empties() -> None:
@@ -108,7 +231,7 @@ def test_two_thousand_documents_of_new_text_stay_under_a_memory_ceiling() -> Non
         capture_output=True,
         text=True,
         check=True,
-        env={**__import__("os").environ, "THAIDOCS_CACHE_MB": "8"},
+        env={**os.environ, "THAIDOCS_CACHE_MB": "8"},
     )
     warm, peak, held, limit = (float(x) for x in done.stdout.split())
     assert limit == 8 * 1024 * 1024

@@ -410,9 +410,9 @@ def test_a_piece_of_text_has_the_same_tj_template_from_c(text: str, bold: bool) 
     """Shaped by the font: sara am drawn as two glyphs, marks moved, gaps between clusters."""
     _built(shaping.native)
     face = load_family().face(bold)
-    with_c = drawing._template._function(face, text)
+    with_c = drawing._template.__wrapped__(face, text)
     with mock.patch.object(drawing, "native", None):
-        assert drawing._template._function(face, text) == with_c
+        assert drawing._template.__wrapped__(face, text) == with_c
 
 
 @settings(max_examples=200, deadline=None)
@@ -422,9 +422,9 @@ def test_a_text_is_shaped_into_the_same_fields_by_c(text: str, bold: bool) -> No
     marks moved, letters the font lacks, astral characters."""
     _built(shaping.native)
     face = load_family().face(bold)
-    with_c = shaping.shape._function(face, text)
+    with_c = shaping.shape.__wrapped__(face, text)
     with mock.patch.object(shaping, "native", None):
-        assert shaping.shape._function(face, text) == with_c
+        assert shaping.shape.__wrapped__(face, text) == with_c
 
 
 def test_glyphs_c_cannot_hold_are_refused_as_python_refuses_them() -> None:

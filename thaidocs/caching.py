@@ -18,9 +18,16 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import fields, is_dataclass
 from functools import update_wrapper
-from typing import Any, Generic, ParamSpec, Protocol, TypeVar
+from importlib import import_module
+from typing import TYPE_CHECKING, Any, Generic, ParamSpec, Protocol, TypeVar
 
 from msgspec import Struct
+
+try:  # the C twin of LeastRecentlyUsed, imported by name: the package imports this module
+    # for its own names, and a static import of the package's module would close that cycle
+    native: Any = import_module("thaidocs._speedups")
+except ImportError:  # not built: the Python of this module behaves the same
+    native = None
 
 P = ParamSpec("P")
 K = TypeVar("K", bound=Hashable)
@@ -77,30 +84,48 @@ def size_of(value: object) -> int:
 _MISSING: Any = object()
 
 
-class BoundedStore(Generic[K, V]):
-    """Values made on demand and kept in least-recently-used order within ``share`` of the
-    budget, for memos whose key is not simply the arguments of one function."""
+class LeastRecentlyUsed(Generic[K, V]):
+    """Values kept in least-recently-used order while the bytes ``sizeof`` says they cost
+    stay within ``budget``; called, the memo of ``function``, keyed by its arguments.
 
-    def __init__(self, share: float, sizeof: Callable[[V], int] | None = None) -> None:
-        self._share = share
-        self._sizeof: Callable[[V], int] = sizeof or size_of
+    The C twin (``_speedups.LeastRecentlyUsed``) behaves the same, where it is built.
+    """
+
+    def __init__(
+        self, budget: int, sizeof: Callable[[V], int], function: Callable[..., V] | None = None
+    ) -> None:
+        self._sizeof = sizeof
+        self._function = function
         #: the values, least recently used first; their bytes apart, in a plain dict: a pair
         #: for each entry would be one more object for the cycle collector to walk
         self._entries: OrderedDict[K, V] = OrderedDict()
         self._costs: dict[K, int] = {}
         self._bytes = 0
-        #: this store's share of the budget in bytes, as of the last ``set_cache_limit``
-        self._budget = int(_limit * share)
+        self._budget = budget
         self._lock = threading.Lock()
-        _caches.add(self)
+
+    @property
+    def budget(self) -> int:
+        """Bytes the values may cost together; lowering it evicts."""
+        return self._budget
+
+    @budget.setter
+    def budget(self, budget: int) -> None:
+        with self._lock:
+            self._budget = budget
+            self._evict()
 
     @property
     def bytes(self) -> int:
-        """Bytes held now, as estimated by the store's ``sizeof``."""
+        """Bytes the values kept cost together."""
         return self._bytes
 
     def __len__(self) -> int:
         return len(self._entries)
+
+    def keys(self) -> list[K]:
+        """The keys kept, the least recently used first."""
+        return list(self._entries)
 
     def get(self, key: K, make: Callable[[], V]) -> V:
         """The value kept for ``key``, or else ``make()``'s, kept from now on."""
@@ -108,14 +133,32 @@ class BoundedStore(Generic[K, V]):
         if found is not _MISSING:
             return found
         value = make()
-        self._keep(key, value, self._sizeof(value))
+        self._keep(key, value, _cost(self._sizeof, value))
         return value
+
+    def __call__(self, *args: Any, **kwargs: Any) -> V:
+        if self._function is None:
+            raise TypeError("this store memoises no function")
+        key: Any = (args, tuple(kwargs.items())) if kwargs else args
+        found = self._find(key)
+        if found is not _MISSING:
+            return found
+        value = self._function(*args, **kwargs)
+        cost = _cost(self._sizeof, value) + sys.getsizeof(args) + sum(map(sys.getsizeof, args))
+        self._keep(key, value, cost)
+        return value
+
+    def clear(self) -> None:
+        """Keep nothing."""
+        with self._lock:
+            self._entries.clear()
+            self._costs.clear()
+            self._bytes = 0
 
     def _find(self, key: K) -> V:
         """The value for ``key``, now the most recently used, or ``_MISSING``. Without the
-        lock: a hit is the hottest path of the text engine, and each step is one call into
-        the ordered dict, which the interpreter runs whole; only storing and evicting hold
-        the lock."""
+        lock: each step is one call into the ordered dict, which the interpreter runs whole;
+        only storing and evicting hold the lock."""
         entries = self._entries
         found: V = entries.get(key, _MISSING)
         if found is not _MISSING:
@@ -126,24 +169,14 @@ class BoundedStore(Generic[K, V]):
         return found
 
     def _keep(self, key: K, value: V, cost: int) -> None:
+        """Keep ``value`` unless it alone passes the budget or ``key`` is kept already (by
+        another thread meanwhile, or by the function itself)."""
         with self._lock:
             if cost <= self._budget and key not in self._costs:
                 self._entries[key] = value
                 self._costs[key] = cost
                 self._bytes += cost
-                if self._bytes > self._budget:
-                    self._evict()
-
-    def cache_clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-            self._costs.clear()
-            self._bytes = 0
-
-    def _trim(self) -> None:
-        with self._lock:
-            self._budget = int(_limit * self._share)
-            self._evict()
+                self._evict()
 
     def _evict(self) -> None:
         """Drop the least recently used entries until the budget holds (lock held)."""
@@ -152,25 +185,57 @@ class BoundedStore(Generic[K, V]):
             self._bytes -= self._costs.pop(key)
 
 
+def _cost(sizeof: Callable[[V], int], value: V) -> int:
+    cost = sizeof(value)
+    if cost < 0:
+        raise ValueError("a cache entry's cost is a number of bytes, 0 or more")
+    return cost
+
+
+if TYPE_CHECKING:
+    _Store = LeastRecentlyUsed
+else:
+    _Store = LeastRecentlyUsed if native is None else native.LeastRecentlyUsed
+
+
+class BoundedStore(_Store[K, V]):
+    """Values made on demand and kept in least-recently-used order within ``share`` of the
+    budget, for memos whose key is not simply the arguments of one function."""
+
+    def __init__(
+        self,
+        share: float,
+        sizeof: Callable[[V], int] | None = None,
+        function: Callable[..., V] | None = None,
+    ) -> None:
+        super().__init__(int(_limit * share), sizeof or size_of, function)
+        self._share = share
+        _caches.add(self)
+
+    def cache_clear(self) -> None:
+        self.clear()
+
+    def _trim(self) -> None:
+        """Take this store's share of the budget as it is now."""
+        self.budget = int(_limit * self._share)
+
+
 class BoundedCache(BoundedStore[Hashable, V], Generic[P, V]):
-    """A function memoised in least-recently-used order within ``share`` of the budget."""
+    """A function memoised in least-recently-used order within ``share`` of the budget (the
+    store's own call, in C where it is built: no Python runs for a look-up)."""
+
+    #: the function memoised, as functools names it
+    __wrapped__: Callable[P, V]
 
     def __init__(
         self, function: Callable[P, V], share: float, sizeof: Callable[[Any], int] | None = None
     ) -> None:
-        super().__init__(share, sizeof)
-        self._function = function
+        super().__init__(share, sizeof, function)
         update_wrapper(self, function)
 
-    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> V:
-        key: Hashable = (args, tuple(kwargs.items())) if kwargs else args
-        found = self._find(key)
-        if found is not _MISSING:
-            return found
-        value = self._function(*args, **kwargs)
-        cost = self._sizeof(value) + sys.getsizeof(args) + sum(map(sys.getsizeof, args))
-        self._keep(key, value, cost)
-        return value
+    if TYPE_CHECKING:
+
+        def __call__(self, *args: P.args, **kwargs: P.kwargs) -> V: ...
 
 
 class bounded_cache:
