@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import struct
 import xml.etree.ElementTree as ET
 from typing import Any
 
@@ -215,7 +216,24 @@ def _fonts(pdf: pikepdf.Pdf) -> list[str]:
             if program is None:
                 problems.append(f"6.2.11.4: {name} is not embedded")
                 continue
+            problems += _checksums(name, program)
             problems += _widths(name, cid_font, program)
+    return problems
+
+
+def _checksums(name: str, program: bytes) -> list[str]:
+    """6.2.11.4: the program is a whole TrueType file: each table's checksum as its directory
+    says (head's taken with its adjustment 0), and the file's words summing to 0xB1B0AFBA."""
+    font = TTFont(io.BytesIO(program), checkChecksums=2)
+    problems = []
+    for tag in font.reader.tables:
+        try:
+            font.reader[tag]
+        except AssertionError as error:
+            problems.append(f"6.2.11.4: {name}: {error}")
+    padded = program + b"\0" * (-len(program) % 4)
+    if sum(struct.unpack(f">{len(padded) // 4}I", padded)) & 0xFFFFFFFF != 0xB1B0AFBA:
+        problems.append(f"6.2.11.4: {name}: the file's checksum adjustment is wrong")
     return problems
 
 

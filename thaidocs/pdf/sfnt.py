@@ -21,8 +21,12 @@ def mark_advance(units: int) -> int:
 
 
 def widen_marks(program: bytes, units: int) -> bytes:
-    """``program`` with every zero advance set to ``mark_advance(units)``."""
-    tables = _tables(program)
+    """``program`` with every zero advance set to ``mark_advance(units)``.
+
+    ``program`` is what harfbuzz's subsetter wrote, whose table directory holds each table's
+    checksum (head's as if its adjustment were 0): the tables left as they are keep theirs.
+    """
+    tables, checksums = _tables(program)
     if not {"hhea", "hmtx", "maxp"} <= tables.keys():
         return program
     glyph_count = struct.unpack(">H", tables["maxp"][4:6])[0]
@@ -48,7 +52,8 @@ def widen_marks(program: bytes, units: int) -> bytes:
         + struct.pack(">H", len(advances))
         + hhea[36:]
     )
-    return _build(program[:4], tables)
+    del checksums["hmtx"], checksums["hhea"]
+    return _build(program[:4], tables, checksums)
 
 
 def _swapped(words: array[int]) -> array[int]:
@@ -58,13 +63,17 @@ def _swapped(words: array[int]) -> array[int]:
     return words
 
 
-def _tables(program: bytes) -> dict[str, bytes]:
+def _tables(program: bytes) -> tuple[dict[str, bytes], dict[str, int]]:
+    """Each table of ``program`` by its tag, and its checksum as the directory gives it."""
     count = struct.unpack(">H", program[4:6])[0]
     tables: dict[str, bytes] = {}
+    checksums: dict[str, int] = {}
     for k in range(count):
-        tag, _, offset, length = struct.unpack(">4sIII", program[12 + 16 * k : 28 + 16 * k])
-        tables[tag.decode("latin-1")] = program[offset : offset + length]
-    return tables
+        tag, checksum, offset, length = struct.unpack(">4sIII", program[12 + 16 * k : 28 + 16 * k])
+        name = tag.decode("latin-1")
+        tables[name] = program[offset : offset + length]
+        checksums[name] = checksum
+    return tables, checksums
 
 
 def _checksum(data: bytes) -> int:
@@ -72,8 +81,9 @@ def _checksum(data: bytes) -> int:
     return int(sum(struct.unpack(f">{len(padded) // 4}I", padded))) & 0xFFFFFFFF
 
 
-def _build(version: bytes, tables: dict[str, bytes]) -> bytes:
-    """A font file of ``tables`` (sorted by tag), with checksums and head's adjustment."""
+def _build(version: bytes, tables: dict[str, bytes], checksums: dict[str, int]) -> bytes:
+    """A font file of ``tables`` (sorted by tag), with checksums and head's adjustment: those
+    of ``checksums`` as they are, the others' worked out."""
     if "head" in tables:
         head = tables["head"]
         tables["head"] = head[:8] + b"\0\0\0\0" + head[12:]
@@ -88,7 +98,7 @@ def _build(version: bytes, tables: dict[str, bytes]) -> bytes:
     total = 0  # the whole file's checksum: its parts', each a whole number of 4-byte words
     for tag in sorted(tables):
         data = tables[tag]
-        checksum = _checksum(data)
+        checksum = checksums[tag] if tag in checksums else _checksum(data)
         total += checksum
         entries.append(struct.pack(">4sIII", tag.encode("latin-1"), checksum, offset, len(data)))
         bodies.append(data + b"\0" * (-len(data) % 4))
