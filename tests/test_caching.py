@@ -9,6 +9,7 @@ import sys
 import textwrap
 import threading
 import weakref
+from functools import partial
 from typing import Any
 
 import pytest
@@ -88,10 +89,12 @@ def test_the_c_store_keeps_and_evicts_as_the_python_store(
     """The same values returned, keys kept in the same order, the same bytes, after every
     step; costs are the value's and, for a call, its arguments' (a value may exceed the
     budget alone, a lower budget evicts, a value made for a named argument has its own key)."""
-    stores = [
-        store(budget, _cost, lambda n, step=1: n * 3 + step)
-        for store in (LeastRecentlyUsed, _native().LeastRecentlyUsed)
-    ]
+
+    def triple(n: int, step: int = 1) -> int:
+        return n * 3 + step
+
+    kinds: list[Any] = [LeastRecentlyUsed, _native().LeastRecentlyUsed]
+    stores = [kind(budget, _cost, triple) for kind in kinds]
     for operation, n in operations:
         results = []
         for store in stores:
@@ -100,7 +103,7 @@ def test_the_c_store_keeps_and_evicts_as_the_python_store(
             elif operation == "named":
                 results.append(store(n, step=2))
             elif operation == "get":
-                results.append(store.get(("k", n), lambda n=n: n * 5))
+                results.append(store.get(("k", n), partial(int, n * 5)))
             elif operation == "budget":
                 store.budget = n
             else:
@@ -115,7 +118,7 @@ def test_the_c_store_keeps_and_evicts_as_the_python_store(
 def test_a_store_refuses_a_negative_cost_and_a_call_without_a_function(
     implementation: str,
 ) -> None:
-    kind = LeastRecentlyUsed if implementation == "python" else _native().LeastRecentlyUsed
+    kind: Any = LeastRecentlyUsed if implementation == "python" else _native().LeastRecentlyUsed
     store = kind(100, lambda value: -1, lambda: 0)
     with pytest.raises(ValueError, match="bytes, 0 or more"):
         store()
@@ -128,7 +131,7 @@ def test_a_store_refuses_a_negative_cost_and_a_call_without_a_function(
 def test_a_store_stays_whole_under_threads(implementation: str) -> None:
     """Eight threads calling one store at once, over more keys than its budget holds: every
     value right, and the keys, their count and their bytes agree at the end."""
-    kind = LeastRecentlyUsed if implementation == "python" else _native().LeastRecentlyUsed
+    kind: Any = LeastRecentlyUsed if implementation == "python" else _native().LeastRecentlyUsed
     store = kind(2000, _cost, lambda n: n * 3)
     wrong: list[int] = []
 
@@ -159,7 +162,7 @@ def test_a_store_stays_whole_under_threads(implementation: str) -> None:
 def test_a_store_in_a_cycle_is_collected(implementation: str) -> None:
     """A value that refers back to its store (through the memoised function's closure): the
     cycle collector frees both."""
-    kind = LeastRecentlyUsed if implementation == "python" else _native().LeastRecentlyUsed
+    kind: Any = LeastRecentlyUsed if implementation == "python" else _native().LeastRecentlyUsed
 
     class Value:
         store: Any = None
