@@ -5,11 +5,12 @@ from __future__ import annotations
 import gc
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import thaidocs
-from thaidocs import collector
+from thaidocs import caching, collector
 from thaidocs.collector import collector_paused
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "memo.yaml"
@@ -97,3 +98,47 @@ def test_settling_freezes_once_when_the_next_pause_is_over(monkeypatch: pytest.M
     thaidocs.to_pdf(doc)
     assert frozen == [(0, False)]
     assert gc.isenabled()
+
+
+def test_what_new_text_leaves_in_the_caches_is_out_of_the_collectors_reach() -> None:
+    """A document of new text leaves its words in the caches: shaped (their arrays and
+    pieces), as TJ templates, as word boundaries, under keys of a face and a text. None of it
+    can be in a cycle, so none of it is for the collector to walk once the writer is done,
+    where the C twins are built (the Python gives the same values, tracked)."""
+    from thaidocs.pdf.text import drawing, shaping
+    from thaidocs.thai import dictionary, segment
+
+    if shaping.native is None or dictionary.native is None or caching.native is None:
+        pytest.skip("the C twins are not built")
+    thaidocs.clear_caches()
+    doc = thaidocs.load(SAMPLE)
+    was = gc.isenabled()
+    gc.disable()  # no collection, which untracks tuples of strings and numbers once it walks them
+    try:
+        thaidocs.to_pdf(doc)
+        tracked = [item for item in _kept(shaping, drawing, segment) if gc.is_tracked(item)]
+    finally:
+        if was:
+            gc.enable()
+    assert tracked == []
+
+
+def _kept(shaping: Any, drawing: Any, segment: Any) -> list[object]:
+    """What the caches hold: keys, values and the parts of each value."""
+    words: list[Any] = shaping.shape.keys_by_use()
+    pieces: list[Any] = drawing._template.keys_by_use()
+    runs: list[Any] = segment._run_breaks.keys_by_use()
+    shaped = [shaping.shape(*key) for key in words]
+    templates = [drawing._template(*key) for key in pieces]
+    breaks = [segment._run_breaks(*key) for key in runs]
+    assert shaped and templates and breaks
+    kept: list[object] = [*words, *pieces, *runs]
+    for word in shaped:
+        kept += [word, word.glyphs, word.advances, word.x_offsets, word.y_offsets, word.gaps]
+        kept.append(word.pieces)
+    for template in templates:
+        kept += [template, template.fragments, template.natural, template.others]
+        kept += template.others
+    for safe, inside in breaks:
+        kept += [safe, inside]
+    return kept

@@ -119,6 +119,19 @@ static PyObject *find(Store *self, PyObject *key)
     return Py_NewRef(node->value);
 }
 
+/* A key tuple none of whose items the cycle collector tracks is put out of its reach, as the
+ * collector itself would put it, but only after walking it once: a document of new text
+ * stores hundreds of keys. */
+static void untrack_if_atomic(PyObject *key)
+{
+    if (!PyTuple_CheckExact(key) || !PyObject_GC_IsTracked(key))
+        return;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(key); i++)
+        if (PyObject_GC_IsTracked(PyTuple_GET_ITEM(key, i)))
+            return;
+    PyObject_GC_UnTrack(key);
+}
+
 /* Keep value for key at cost, unless it alone passes the budget or the key is kept already
  * (stored meanwhile by another thread, or by the function itself). */
 static int keep(Store *self, PyObject *key, PyObject *value, Py_ssize_t cost)
@@ -140,6 +153,7 @@ static int keep(Store *self, PyObject *key, PyObject *value, Py_ssize_t cost)
         return -1;
     if (!stored)
         return 0;
+    untrack_if_atomic(key);
     chain(self, node);
     return evict(self);
 }
@@ -330,8 +344,8 @@ static PyMethodDef store_methods[] = {
     {"get", (PyCFunction)(void (*)(void))store_get, METH_FASTCALL,
      "get(key, make): the value kept for key, or else make()'s, kept from now on."},
     {"clear", (PyCFunction)store_clear_all, METH_NOARGS, "clear(): keep nothing."},
-    {"keys", (PyCFunction)store_keys, METH_NOARGS,
-     "keys(): the keys kept, the least recently used first."},
+    {"keys_by_use", (PyCFunction)store_keys, METH_NOARGS,
+     "keys_by_use(): the keys kept, the least recently used first."},
     {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, "LeastRecentlyUsed[K, V]"},
     {NULL, NULL, 0, NULL},
 };

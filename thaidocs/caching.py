@@ -123,7 +123,7 @@ class LeastRecentlyUsed(Generic[K, V]):
     def __len__(self) -> int:
         return len(self._entries)
 
-    def keys(self) -> list[K]:
+    def keys_by_use(self) -> list[K]:
         """The keys kept, the least recently used first."""
         return list(self._entries)
 

@@ -23,8 +23,9 @@ from thaidocs.layout.measure import SARABUN_SCALE, sarabun_path
 from thaidocs.pdf.sfnt import mark_advance
 
 
-class FontFace(Struct, frozen=True, cache_hash=True):
-    """One font file as the PDF uses it."""
+class FontFace(Struct, frozen=True, cache_hash=True, gc=False):
+    """One font file as the PDF uses it (out of the cycle collector's reach: a face is in the
+    key of every word shaped, and holds no more than a name, a path and a number)."""
 
     #: a name unique per file path (the regular face registers it with ReportLab)
     name: str

@@ -603,6 +603,13 @@ static PyObject *fewest_words(Py_ssize_t n, const unsigned char *flags, Py_ssize
     PyObject *safe_tuple = PyList_AsTuple(safe), *inside_tuple = PyList_AsTuple(inside);
     if (safe_tuple && inside_tuple)
         result = PyTuple_Pack(2, safe_tuple, inside_tuple);
+    if (result != NULL) {
+        /* offsets only, kept in a cache: out of the cycle collector's reach, as it would put
+         * them itself after walking them once */
+        PyObject_GC_UnTrack(safe_tuple);
+        PyObject_GC_UnTrack(inside_tuple);
+        PyObject_GC_UnTrack(result);
+    }
     Py_XDECREF(safe_tuple);
     Py_XDECREF(inside_tuple);
 done:

@@ -12,6 +12,18 @@
 enum { BOX = 0, GLUE = 1, TAB = 2 };
 enum { FREE = 1, LEVELS = 6 };
 
+/* What is made here holding only numbers and strings (arrays, tuples of pieces and of pairs,
+ * sets of glyphs) is kept out of the cycle collector's reach: no cycle can run through it, and
+ * a document of new text leaves thousands of them in the caches, which the collector would
+ * walk once more when the writer is done to find nothing. (It untracks such tuples itself,
+ * but only after that walk.) */
+static PyObject *untracked(PyObject *object)
+{
+    if (object != NULL && PyObject_GC_IsTracked(object))
+        PyObject_GC_UnTrack(object);
+    return object;
+}
+
 /* breaking's constants, in the order of breaking._CONSTANTS */
 typedef struct {
     double space_stretch, tolerance, line, ragged, ragged_slope, ragged_cap, overfull, dear;
@@ -701,7 +713,7 @@ static PyObject *template(PyObject *Py_UNUSED(module), PyObject *args)
             hex_code(code, (unsigned int)glyph);
         }
         else {
-            PyObject *pair = PyTuple_Pack(2, key, piece);
+            PyObject *pair = untracked(PyTuple_Pack(2, key, piece));
             Py_DECREF(key);
             if (pair == NULL || PyList_Append(others, pair) < 0) {
                 Py_XDECREF(pair);
@@ -735,8 +747,9 @@ static PyObject *template(PyObject *Py_UNUSED(module), PyObject *args)
         goto done;
     }
     Py_DECREF(fragment);
-    PyObject *fragment_tuple = PyList_AsTuple(fragments), *other_tuple = PyList_AsTuple(others);
-    PyObject *natural_set = PyFrozenSet_New(natural);
+    PyObject *fragment_tuple = untracked(PyList_AsTuple(fragments));
+    PyObject *other_tuple = untracked(PyList_AsTuple(others));
+    PyObject *natural_set = untracked(PyFrozenSet_New(natural));
     if (fragment_tuple && other_tuple && natural_set)
         result = PyTuple_Pack(3, fragment_tuple, natural_set, other_tuple);
     Py_XDECREF(fragment_tuple);
@@ -790,7 +803,7 @@ static PyObject *int_array(const int *values, Py_ssize_t n)
         return NULL;
     PyObject *array = PyObject_CallFunctionObjArgs(array_type, int_code, data, NULL);
     Py_DECREF(data);
-    return array;
+    return untracked(array);
 }
 
 /* The characters most text is made of, ASCII and the Thai block, each at a slot of these. */
@@ -876,7 +889,7 @@ static PyObject *one_char_pieces(PyObject *text, const int *clusters, const int 
         }
         PyTuple_SET_ITEM(pieces, i, piece);
     }
-    return pieces;
+    return untracked(pieces);
 }
 
 static PyObject *int_list(const int *values, Py_ssize_t n)
@@ -948,10 +961,16 @@ static PyObject *shaped_parts(PyObject *Py_UNUSED(module), PyObject *args)
         Py_XDECREF(first_list);
         if (pieces == NULL)
             goto done;
-        if (!PyTuple_Check(pieces)) {
+        if (!PyTuple_CheckExact(pieces)) {
             PyErr_SetString(PyExc_TypeError, "the pieces of a shaped text are a tuple");
             goto done;
         }
+        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(pieces); k++)
+            if (!PyUnicode_CheckExact(PyTuple_GET_ITEM(pieces, k))) {
+                PyErr_SetString(PyExc_TypeError, "the pieces of a shaped text are strings");
+                goto done;
+            }
+        untracked(pieces);
     }
     for (Py_ssize_t k = 0; k < nfirsts; k++) {
         int cluster = clusters[firsts[k]];

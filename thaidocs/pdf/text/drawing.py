@@ -58,7 +58,7 @@ _LOOSE = 80
 Pair = tuple[int, str]
 
 
-class _Template(Struct, frozen=True):
+class _Template(Struct, frozen=True, gc=False):
     """A shaped piece as TJ content, the same in every document.
 
     A glyph that draws its own natural text has character id = glyph id. Any other
@@ -188,9 +188,10 @@ def _gap(fillers: str, number: str) -> str:
     return f" <{fillers}>{' ' if number else ''}{number} "
 
 
-class RunContent(NamedTuple):
+class RunContent(Struct, frozen=True, gc=False):
     """A glyph run as drawn, the same in every document: its TJ content with a slot for the
-    character id of each pair, which each document numbers in order of first use."""
+    character id of each pair, which each document numbers in order of first use. Out of the
+    cycle collector's reach: it holds only strings, numbers and tuples of them."""
 
     #: glyphs drawing their own text (character id = glyph id), each once: a tuple holds them
     #: in a fifth of a set's bytes, and is only ever added to the document's set

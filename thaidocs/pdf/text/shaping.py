@@ -10,9 +10,9 @@ from __future__ import annotations
 import sys
 from array import array
 from itertools import pairwise
-from typing import NamedTuple
 
 import uharfbuzz as hb
+from msgspec import Struct
 
 from thaidocs.caching import bounded_cache
 from thaidocs.pdf.fonts import FontFace, font_data
@@ -28,9 +28,10 @@ except ImportError:  # not built: the Python of this package gives the same resu
 native = _speedups
 
 
-class Shaped(NamedTuple):
-    """One shaped piece of text, in font units of its face: a named tuple, since new text
-    makes one per word and a frozen dataclass takes several times as long to make."""
+class Shaped(Struct, frozen=True, gc=False):
+    """One shaped piece of text, in font units of its face: a Struct, since new text makes
+    one per word, which a frozen dataclass or a named tuple takes several times as long to
+    make; out of the cycle collector's reach, since it only holds arrays and strings."""
 
     text: str
     glyphs: array[int]
