@@ -306,7 +306,27 @@ def test_the_number_rules_find_what_their_plain_patterns_find(text: str) -> None
     assert segment._glued(text) == _plain_glued(text)
 
 
-@given(st.text(st.sampled_from("กขฮะาเ่้ํ๎ฯๆ๐๑ ab,\u0e2f\u0e4f\u0e00\u0e3a\u0e3f")))
-def test_without_a_dot_a_run_of_thai_is_any_run_of_letters(text: str) -> None:
-    runs = [match.span() for match in segment._THAI_RUN.finditer(text)]
-    assert runs == [match.span() for match in segment.THAI_LETTERS.finditer(text)]
+# a run of Thai letters that stops before an abbreviation written against it, by a look-ahead
+# at every letter: what the runs words are looked up in must be
+_RUN_BY_LOOKAHEAD = re.compile(
+    "[\u0e01-\u0e4e](?:(?![\u0e01-\u0e2e]\\.[\u0e01-\u0e2e]{1,2}\\.)[\u0e01-\u0e4e])*"
+)
+
+
+_PIECES = ["ปีงบประมาณ", "พ.ศ.", "ต.ค.", "ก.", "กข.", "ค.ศ", ".", "๒๕๖๘", " ", "ไ", "า"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        st.lists(st.sampled_from(_PIECES), max_size=12).map("".join),
+        # the ends of the Thai block and its signs that are no letters
+        st.text(st.sampled_from("กขฮะาเ่้ํ๎ฯๆ๐๑ ab,.\u0e2f\u0e4f\u0e00\u0e3a\u0e3f")),
+    ),
+    st.integers(0, 5),
+)
+@example("ปีงบประมาณพ.ศ. ๒๕๖๘", 0)
+@example("กพ.ศ.", 1)
+def test_thai_runs_end_before_an_abbreviation_written_against_them(text: str, start: int) -> None:
+    expected = [match.span() for match in _RUN_BY_LOOKAHEAD.finditer(text, start)]
+    assert list(segment._thai_runs(text, start)) == expected

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from enum import IntEnum
 from functools import cache, lru_cache
 from itertools import accumulate, compress
@@ -57,15 +57,11 @@ _NO_END = frozenset("เแโใไ" + "([{«“‘")
 #: breakable white space (no-break spaces excluded); U+200B counts as zero-width glue
 _SPACE = re.compile("[^\\S\u00a0\u2007\u202f]+")
 _ZWSPS = re.compile(f"{ZWSP}+")
-#: a run of Thai letters, the unit words are looked up in; it ends before a dotted abbreviation
-#: (พ.ศ., ค.ศ., ต.ค.) written against it, which starts a word of its own (ปีงบประมาณพ.ศ. ๒๕๖๘ is
-#: ปีงบประมาณ and พ.ศ.)
-_THAI_RUN = re.compile(
-    "[\u0e01-\u0e4e](?:(?![\u0e01-\u0e2e]\\.[\u0e01-\u0e2e]{1,2}\\.)[\u0e01-\u0e4e])*"
-)
-#: a run of Thai letters, vowels and marks; in text with no "." (most text) it is the unit
-#: above, with no abbreviation to end it: a third of the time without the look ahead
+#: a run of Thai letters, vowels and marks
 THAI_LETTERS = re.compile("[\u0e01-\u0e4e]+")
+#: a dotted abbreviation (พ.ศ., ค.ศ., ต.ค.): written against a run of Thai letters, it starts a
+#: word of its own (ปีงบประมาณพ.ศ. ๒๕๖๘ is ปีงบประมาณ and พ.ศ.)
+_ABBREVIATION = re.compile("[\u0e01-\u0e2e]\\.[\u0e01-\u0e2e]{1,2}\\.")
 _DIGIT = r"[0-9\u0e50-\u0e59]"
 _ANY_DIGIT = re.compile(_DIGIT)
 #: a number token after its first digit: digits joined by , . : / - (amounts, times, dates,
@@ -258,8 +254,21 @@ class _Without:
         ]
 
 
+def _thai_runs(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of Thai letters from ``start``: the unit words are looked up
+    in. A run ends before an abbreviation written against it, whose first letter can only be
+    the last letter of a run (its dot is none)."""
+    for match in THAI_LETTERS.finditer(text, start):
+        first, end = match.span()
+        if end - first > 1 and text.startswith(".", end) and _ABBREVIATION.match(text, end - 1):
+            yield first, end - 1
+            yield end - 1, end
+        else:
+            yield first, end
+
+
 def _is_thai_letter(char: str) -> bool:
-    """A letter, vowel or mark of Thai script (what a run of ``_THAI_RUN`` is made of)."""
+    """A letter, vowel or mark of Thai script (what a run of ``_thai_runs`` is made of)."""
     return "\u0e01" <= char <= "\u0e4e"
 
 
@@ -363,9 +372,8 @@ class Segmenter:
         found: dict[int, Break] = {}
         n = len(text)
         free, word = Break.FREE, Break.WORD
-        for run in (_THAI_RUN if "." in text else THAI_LETTERS).finditer(text):
-            start, end = run.span()
-            safe, inside = _run_breaks(run.group())
+        for start, end in _thai_runs(text):
+            safe, inside = _run_breaks(text[start:end])
             found.update(dict.fromkeys([start + offset for offset in inside], word))
             found.update(dict.fromkeys([start + offset for offset in safe], free))
             if start > 0 and (_is_alnum(text[start - 1]) or _is_thai_letter(text[start - 1])):
@@ -441,10 +449,10 @@ def _glued(text: str) -> list[int]:
 def _word_ends(text: str, start: int, end: int) -> bool:
     """Whether a word of the Thai run at ``start`` ends at ``end`` (บาท in บาทถ้วน is no unit
     of ถ้วน; คน in คนละ is no unit)."""
-    run = _THAI_RUN.match(text, start)
-    if run is None:
+    run = next(_thai_runs(text, start), None)
+    if run is None or run[0] != start:
         return False
-    safe, inside = _run_breaks(run.group())
+    safe, inside = _run_breaks(text[start : run[1]])
     return end - start in safe or end - start in inside
 
 
