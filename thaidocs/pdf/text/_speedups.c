@@ -770,7 +770,8 @@ done:
 
 /* ---- shaping: harfbuzz's glyphs as a Shaped's fields ---- */
 
-static PyObject *name_codepoint, *name_cluster, *name_position, *array_type, *int_code;
+static PyObject *name_codepoint, *name_cluster, *name_position, *name_copy, *name_frombytes,
+    *no_ints;
 
 /* A Python int as a C int, or OverflowError as array("i") raises it. */
 static int to_int(PyObject *value, int *out)
@@ -796,13 +797,22 @@ static int read_int(PyObject *object, PyObject *name, int *out)
     return status;
 }
 
+/* array("i", values): a copy of an empty one, filled from the values where they lie (the
+ * array type's constructor parses its arguments and wants the values as bytes first) */
 static PyObject *int_array(const int *values, Py_ssize_t n)
 {
-    PyObject *data = PyBytes_FromStringAndSize((const char *)values, n * (Py_ssize_t)sizeof(int));
-    if (data == NULL)
+    PyObject *array = PyObject_CallMethodNoArgs(no_ints, name_copy);
+    if (array == NULL || n == 0)
+        return untracked(array);
+    PyObject *view = PyMemoryView_FromMemory((char *)values, n * (Py_ssize_t)sizeof(int),
+                                             PyBUF_READ);
+    PyObject *filled = view ? PyObject_CallMethodOneArg(array, name_frombytes, view) : NULL;
+    Py_XDECREF(view);
+    if (filled == NULL) {
+        Py_DECREF(array);
         return NULL;
-    PyObject *array = PyObject_CallFunctionObjArgs(array_type, int_code, data, NULL);
-    Py_DECREF(data);
+    }
+    Py_DECREF(filled);
     return untracked(array);
 }
 
@@ -1662,10 +1672,11 @@ PyMODINIT_FUNC PyInit__speedups(void)
     PyObject *arrays = PyImport_ImportModule("array");
     if (arrays == NULL)
         return NULL;
-    array_type = PyObject_GetAttrString(arrays, "array");
+    no_ints = PyObject_CallMethod(arrays, "array", "s", "i");
     Py_DECREF(arrays);
-    int_code = PyUnicode_InternFromString("i");
-    if (array_type == NULL || int_code == NULL)
+    name_copy = PyUnicode_InternFromString("__copy__");
+    name_frombytes = PyUnicode_InternFromString("frombytes");
+    if (no_ints == NULL || name_copy == NULL || name_frombytes == NULL)
         return NULL;
     return PyModule_Create(&module);
 }
