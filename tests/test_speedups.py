@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 from array import array
+from functools import partial
 from types import ModuleType, SimpleNamespace
 from typing import Any
 from unittest import mock
@@ -399,6 +400,54 @@ def _shaped_pieces(draw: st.DrawFn) -> tuple[Any, ...]:
 def test_a_tj_template_from_c_is_the_one_python_makes(piece: tuple[Any, ...]) -> None:
     speedups = _built(shaping.native)
     assert speedups.template(*piece) == drawing.tj_template(*piece)
+
+
+PAIRS = st.tuples(st.integers(0, 9), st.sampled_from(["", "ก", "\t", "ำ"]))
+# a template: fragments with slots ("{}") or none, the glyphs drawing their own text, the
+# other pairs (as many as the slots, or fewer or more: the gaps' slots are taken in turn)
+TEMPLATES = st.builds(
+    drawing._Template,
+    st.lists(st.sampled_from(["<{}0041>", "<0042>", " -12 ", "<{}{}>", ""]), min_size=1).map(tuple),
+    st.frozensets(st.integers(0, 40)),
+    st.lists(PAIRS, max_size=5).map(tuple),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(["ก", "ข", "ค", "ง"]), TEMPLATES), max_size=6),
+    st.sets(st.sampled_from(["ก", "ข", "ค", "ง"])),
+    st.sampled_from(["  ", " 12.5 ", " <{}> ", " <{}{}>-3 "]),
+    st.lists(PAIRS, max_size=2).map(tuple),
+    st.lists(PAIRS, max_size=3).map(tuple),
+)
+def test_a_runs_content_is_put_together_in_c_as_in_python(
+    pieces: list[tuple[str, Any]],
+    known_texts: set[str],
+    joint: str,
+    numbered: tuple[Any, ...],
+    joint_slots: tuple[Any, ...],
+) -> None:
+    """The pieces' templates, those the document knows and those it makes (in the same order,
+    the same ones), their fragments joined, their pairs and the gaps' interleaved, each
+    natural glyph once."""
+    speedups = _built(shaping.native)
+    templates = dict(pieces)  # the last template given for a text is the text's
+    shaped = tuple(SimpleNamespace(text=text) for text, _ in pieces)
+    known = {text: template for text, template in templates.items() if text in known_texts}
+    made: list[list[str]] = [[], []]
+    twins: list[Any] = [speedups.run_parts, drawing.run_parts]
+    results = [
+        run_parts(shaped, known, partial(_made, templates, calls), joint, numbered, joint_slots)
+        for run_parts, calls in zip(twins, made, strict=True)
+    ]
+    assert made[0] == made[1]
+    assert results[0] == results[1]
+
+
+def _made(templates: dict[str, Any], calls: list[str], text: str) -> Any:
+    calls.append(text)
+    return templates[text]
 
 
 SHAPED = ["ทำ", "น้ำ", "ญู ฐู", "ปั้น", "ผู้", "\t", ""]

@@ -1,6 +1,7 @@
-/* Line breaking, TJ templates and shaped glyphs in C: the same lines as breaking._total_fit,
- * the same content as drawing._template and the same fields as shaping.shaped_parts, whose
- * Python is the specification and the fallback where this module is not built. Every number is worked out in the same order with the same operations
+/* Line breaking, TJ templates, run content and shaped glyphs in C: the same lines as
+ * breaking._total_fit, the same content as drawing._template and drawing.run_parts and the same
+ * fields as shaping.shaped_parts, whose Python is the specification and the fallback where this
+ * module is not built. Every number is worked out in the same order with the same operations
  * (pow for Python's **, Python's own float formatting), so the results are the same to the
  * last bit.
  */
@@ -1599,6 +1600,121 @@ fail:
     return NULL;
 }
 
+/* ---- a run's content: drawing.run_parts ---- */
+
+static PyObject *name_fragments, *name_natural, *name_others, *slot_mark;
+
+/* Append the items of the tuple template.<name> to list. */
+static int extend_with(PyObject *list, PyObject *template, PyObject *name)
+{
+    PyObject *items = PyObject_GetAttr(template, name);
+    if (items == NULL)
+        return -1;
+    int status = -1;
+    if (!PyTuple_Check(items))
+        PyErr_SetString(PyExc_TypeError, "a template's fragments and pairs are tuples");
+    else
+        status = PyList_SetSlice(list, PY_SSIZE_T_MAX, PY_SSIZE_T_MAX, items);
+    Py_DECREF(items);
+    return status;
+}
+
+/* Add each glyph of template.natural to seen, in the order it gives them, unless there. */
+static int add_natural(PyObject *seen, PyObject *template)
+{
+    PyObject *natural = PyObject_GetAttr(template, name_natural);
+    if (natural == NULL)
+        return -1;
+    PyObject *glyphs = PyObject_GetIter(natural);
+    Py_DECREF(natural);
+    if (glyphs == NULL)
+        return -1;
+    PyObject *glyph;
+    int status = 0;
+    while (status == 0 && (glyph = PyIter_Next(glyphs)) != NULL) {
+        PyObject *had = PyDict_SetDefault(seen, glyph, Py_None);
+        status = had == NULL ? -1 : 0;
+        Py_DECREF(glyph);
+    }
+    Py_DECREF(glyphs);
+    return status == 0 && PyErr_Occurred() ? -1 : status;
+}
+
+static PyObject *run_parts(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *pieces, *known, *piece, *joint, *numbered, *joint_slots;
+    if (!PyArg_ParseTuple(args, "O!O!OUO!O!:run_parts", &PyTuple_Type, &pieces, &PyDict_Type,
+                          &known, &piece, &joint, &PyTuple_Type, &numbered, &PyTuple_Type,
+                          &joint_slots))
+        return NULL;
+    PyObject *result = NULL, *others_tuple = NULL, *slots = NULL, *body = NULL, *pairs = NULL,
+             *natural = NULL;
+    PyObject *fragments = PyList_New(0), *others = PyList_New(0), *seen = PyDict_New();
+    if (fragments == NULL || others == NULL || seen == NULL)
+        goto done;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(pieces); i++) {
+        PyObject *text = PyObject_GetAttr(PyTuple_GET_ITEM(pieces, i), name_text);
+        if (text == NULL)
+            goto done;
+        PyObject *template = PyDict_GetItemWithError(known, text);
+        if (template != NULL)
+            Py_INCREF(template);
+        else if (!PyErr_Occurred())
+            template = PyObject_CallOneArg(piece, text);
+        Py_DECREF(text);
+        if (template == NULL)
+            goto done;
+        int status = extend_with(fragments, template, name_fragments) < 0 ||
+                     extend_with(others, template, name_others) < 0 ||
+                     add_natural(seen, template) < 0;
+        Py_DECREF(template);
+        if (status)
+            goto done;
+    }
+    Py_ssize_t count = PyList_GET_SIZE(fragments);
+    if ((others_tuple = PyList_AsTuple(others)) == NULL)
+        goto done;
+    if (PyTuple_GET_SIZE(joint_slots) && count > 1) { /* wide gaps: fillers between fragments */
+        PyObject *interleaved = PyList_New(0);
+        Py_ssize_t next = 0, total = PyTuple_GET_SIZE(others_tuple);
+        for (Py_ssize_t k = 0; interleaved != NULL && k < count; k++) {
+            if (k && PyList_SetSlice(interleaved, PY_SSIZE_T_MAX, PY_SSIZE_T_MAX,
+                                     joint_slots) < 0) {
+                Py_CLEAR(interleaved);
+                break;
+            }
+            Py_ssize_t wanted = PyUnicode_Count(PyList_GET_ITEM(fragments, k), slot_mark, 0,
+                                                PY_SSIZE_T_MAX);
+            Py_ssize_t stop = wanted < 0 ? -1 : (wanted < total - next ? next + wanted : total);
+            PyObject *taken = stop < 0 ? NULL : PyTuple_GetSlice(others_tuple, next, stop);
+            if (taken == NULL ||
+                PyList_SetSlice(interleaved, PY_SSIZE_T_MAX, PY_SSIZE_T_MAX, taken) < 0)
+                Py_CLEAR(interleaved);
+            Py_XDECREF(taken);
+            next = stop;
+        }
+        slots = interleaved == NULL ? NULL : PyList_AsTuple(interleaved);
+        Py_XDECREF(interleaved);
+    }
+    else
+        slots = Py_NewRef(others_tuple);
+    if (slots == NULL || (body = PyUnicode_Join(joint, fragments)) == NULL ||
+        (pairs = PySequence_Concat(numbered, others_tuple)) == NULL ||
+        (natural = PySequence_Tuple(seen)) == NULL)
+        goto done;
+    result = Py_BuildValue("(OOOOn)", natural, pairs, body, slots, count);
+done:
+    Py_XDECREF(fragments);
+    Py_XDECREF(others);
+    Py_XDECREF(seen);
+    Py_XDECREF(others_tuple);
+    Py_XDECREF(slots);
+    Py_XDECREF(body);
+    Py_XDECREF(pairs);
+    Py_XDECREF(natural);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"total_fit", total_fit, METH_VARARGS,
      "total_fit(items, start, stop, first_line, available, tab_width, justified, constants): "
@@ -1607,6 +1723,9 @@ static PyMethodDef methods[] = {
      "template(glyphs, advances, x_offsets, y_offsets, gaps, pieces, natural, advances_embedded, "
      "units): (fragments, natural glyphs, other pairs) of a shaped piece's TJ content, as "
      "drawing._template makes them."},
+    {"run_parts", run_parts, METH_VARARGS,
+     "run_parts(pieces, known, piece, joint, numbered, joint_slots): (natural, pairs, body, "
+     "slots, fragment count) of a glyph run's content, as drawing.run_parts gives them."},
     {"shaped_parts", shaped_parts, METH_VARARGS,
      "shaped_parts(text, infos, positions, starts_cluster, pieces): the fields of a Shaped "
      "after its text, from harfbuzz's glyph infos and positions, as shaping.shaped_parts "
@@ -1641,6 +1760,10 @@ PyMODINIT_FUNC PyInit__speedups(void)
     name_codepoint = PyUnicode_InternFromString("codepoint");
     name_cluster = PyUnicode_InternFromString("cluster");
     name_position = PyUnicode_InternFromString("position");
+    name_fragments = PyUnicode_InternFromString("fragments");
+    name_natural = PyUnicode_InternFromString("natural");
+    name_others = PyUnicode_InternFromString("others");
+    slot_mark = PyUnicode_InternFromString("{}");
     const char *names[] = {"style", "start", "shaped", "glyphs", "gaps", "text", "official",
                            "size", "units", "ascender", "descender", "face", "color", "end"};
     PyObject **interned[] = {&name_style, &name_start, &name_shaped, &name_glyphs, &name_gaps,
@@ -1651,7 +1774,8 @@ PyMODINIT_FUNC PyInit__speedups(void)
         if ((*interned[i] = PyUnicode_InternFromString(names[i])) == NULL)
             return NULL;
     if (!name_kind || !name_width || !name_stretch || !name_before || !name_codepoint ||
-        !name_cluster || !name_position)
+        !name_cluster || !name_position || !name_fragments || !name_natural || !name_others ||
+        !slot_mark)
         return NULL;
     run_fields = PyTuple_New(RUN_FIELDS);
     if (run_fields == NULL)

@@ -1,11 +1,12 @@
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from uharfbuzz import GlyphInfo, GlyphPosition
 
 from thaidocs.layout.tree import Leader
 from thaidocs.pdf.fonts import FontFace
 from thaidocs.pdf.text.breaking import Available, Item, Kind, TabWidth
+from thaidocs.pdf.text.drawing import _Template
 from thaidocs.pdf.text.justification import Style
 from thaidocs.pdf.text.line import DotLeader, GlyphRun, Line
 from thaidocs.pdf.text.shaping import Shaped
@@ -34,6 +35,15 @@ def template(
     units: int,
     /,
 ) -> tuple[tuple[str, ...], frozenset[int], tuple[tuple[int, str], ...]]: ...
+def run_parts(
+    pieces: tuple[Shaped, ...],
+    known: Mapping[str, _Template],
+    piece: Callable[[str], _Template],
+    joint: str,
+    numbered: tuple[tuple[int, str], ...],
+    joint_slots: tuple[tuple[int, str], ...],
+    /,
+) -> tuple[tuple[int, ...], tuple[tuple[int, str], ...], str, tuple[tuple[int, str], ...], int]: ...
 def shaped_parts(
     text: str,
     infos: list[GlyphInfo],

@@ -210,11 +210,33 @@ class RunContent(Struct, frozen=True, gc=False):
     color: str
 
 
-def _run_content(run: GlyphRun, data: FontData, piece: Callable[[str], _Template]) -> RunContent:
-    """``run``'s content in its face (``data``), from the ``piece`` template of each of its
-    shaped pieces."""
-    templates = [piece(shaped.text) for shaped in run.pieces]
+def _run_content(
+    run: GlyphRun, data: FontData, known: Mapping[str, _Template], piece: Callable[[str], _Template]
+) -> RunContent:
+    """``run``'s content in its face (``data``), from the template of each of its shaped
+    pieces: ``known`` in this document, else ``piece``'s."""
     joint, numbered, joint_slots = _spacing(data, run.gap * (1000 / run.size))
+    parts = (run_parts if native is None else native.run_parts)(
+        run.pieces, known, piece, joint, numbered, joint_slots
+    )
+    return RunContent(
+        *parts, run.text.encode("utf-16-be").hex().upper(), _fmt(run.size), _color(run.color)
+    )
+
+
+def run_parts(
+    pieces: tuple[Shaped, ...],
+    known: Mapping[str, _Template],
+    piece: Callable[[str], _Template],
+    joint: str,
+    numbered: tuple[Pair, ...],
+    joint_slots: tuple[Pair, ...],
+) -> tuple[tuple[int, ...], tuple[Pair, ...], str, tuple[Pair, ...], int]:
+    """A run's content before its text, size and colour (see ``RunContent``): its shaped
+    ``pieces``' templates (``known``, else ``piece``'s) joined by ``joint``, the gaps' TJ
+    content, whose ``numbered`` pairs come first and whose slots are ``joint_slots``. The
+    C twin (``_speedups.run_parts``) gives the same, where it is built."""
+    templates = [known.get(shaped.text) or piece(shaped.text) for shaped in pieces]
     fragments = list(chain.from_iterable([template.fragments for template in templates]))
     others = tuple(chain.from_iterable([template.others for template in templates]))
     slots = others
@@ -225,16 +247,8 @@ def _run_content(run: GlyphRun, data: FontData, piece: Callable[[str], _Template
             interleaved += joint_slots
             interleaved += islice(pairs, fragment.count(_SLOT))
         slots = tuple(interleaved)
-    return RunContent(
-        tuple(set().union(*[template.natural for template in templates])),
-        numbered + others,
-        joint.join(fragments),
-        slots,
-        len(fragments),
-        run.text.encode("utf-16-be").hex().upper(),
-        _fmt(run.size),
-        _color(run.color),
-    )
+    natural = dict.fromkeys(chain.from_iterable([template.natural for template in templates]))
+    return tuple(natural), numbered + others, joint.join(fragments), slots, len(fragments)
 
 
 class EmbeddedFont:
@@ -256,14 +270,13 @@ class EmbeddedFont:
         (in a batch, the layouts and placed lines the documents share keep their runs)."""
         content = run.content
         if content is None:
-            content = _run_content(run, self._data, self._piece)
+            content = _run_content(run, self._data, self._pieces, self._piece)
             object.__setattr__(run, "content", content)  # a cache, no part of the run's value
         return content
 
     def _piece(self, text: str) -> _Template:
-        template = self._pieces.get(text)
-        if template is None:
-            template = self._pieces[text] = _template(self.face, text)
+        """The template of a piece this document has not drawn before."""
+        template = self._pieces[text] = _template(self.face, text)
         return template
 
     def fill(self, content: RunContent) -> str:
