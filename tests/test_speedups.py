@@ -402,6 +402,33 @@ def test_a_tj_template_from_c_is_the_one_python_makes(piece: tuple[Any, ...]) ->
     assert speedups.template(*piece) == drawing.tj_template(*piece)
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.builds(
+            SimpleNamespace,
+            end=st.integers(0, 10**6),
+            style=st.integers(0, 5),
+            width=st.floats(allow_nan=False) | st.integers(-(10**20), 10**20),
+        ),
+        max_size=20,
+    ),
+    st.integers(0, 10**6),
+)
+def test_a_placed_lines_key_holds_the_same_extents_from_c(items: list[Any], first: int) -> None:
+    speedups = _built(shaping.native)
+    assert speedups.line_extents(items, first) == engine.line_extents(items, first)
+
+
+def test_an_extent_that_is_no_number_is_refused_by_c_as_by_python() -> None:
+    speedups = _built(shaping.native)
+    for wrong in ("12", None):
+        items: list[Any] = [SimpleNamespace(end=3, style=0, width=wrong)]
+        for twin in (speedups.line_extents, engine.line_extents):
+            with pytest.raises(TypeError):
+                twin(items, 0)
+
+
 PAIRS = st.tuples(st.integers(0, 9), st.sampled_from(["", "ก", "\t", "ำ"]))
 # a template: fragments with slots ("{}") or none, the glyphs drawing their own text, the
 # other pairs (as many as the slots, or fewer or more: the gaps' slots are taken in turn)

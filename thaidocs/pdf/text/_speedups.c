@@ -1715,6 +1715,48 @@ done:
     return result;
 }
 
+/* ---- a placed line's key: engine.line_extents ---- */
+
+static PyObject *line_extents(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *items, *first;
+    if (!PyArg_ParseTuple(args, "O!O:line_extents", &PyList_Type, &items, &first))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(items);
+    PyObject *result = PyBytes_FromStringAndSize(NULL, 3 * n * (Py_ssize_t)sizeof(double));
+    if (result == NULL)
+        return NULL;
+    double *values = (double *)PyBytes_AS_STRING(result);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *item = PyList_GET_ITEM(items, i);
+        PyObject *end = PyObject_GetAttr(item, name_end);
+        PyObject *from_first = end == NULL ? NULL : PyNumber_Subtract(end, first);
+        Py_XDECREF(end);
+        PyObject *style = from_first == NULL ? NULL : PyObject_GetAttr(item, name_style);
+        PyObject *width = style == NULL ? NULL : PyObject_GetAttr(item, name_width);
+        if (width == NULL) {
+            Py_XDECREF(from_first);
+            Py_XDECREF(style);
+            Py_DECREF(result);
+            return NULL;
+        }
+        /* each as array("d") stores it: a float, or a number turned into one */
+        PyObject *parts[3] = {from_first, style, width};
+        int failed = 0;
+        for (int k = 0; k < 3; k++) {
+            double number = failed ? 0.0 : PyFloat_AsDouble(parts[k]);
+            failed = failed || (number == -1.0 && PyErr_Occurred());
+            values[3 * i + k] = number;
+            Py_DECREF(parts[k]);
+        }
+        if (failed) {
+            Py_DECREF(result);
+            return NULL;
+        }
+    }
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"total_fit", total_fit, METH_VARARGS,
      "total_fit(items, start, stop, first_line, available, tab_width, justified, constants): "
@@ -1723,6 +1765,9 @@ static PyMethodDef methods[] = {
      "template(glyphs, advances, x_offsets, y_offsets, gaps, pieces, natural, advances_embedded, "
      "units): (fragments, natural glyphs, other pairs) of a shaped piece's TJ content, as "
      "drawing._template makes them."},
+    {"line_extents", line_extents, METH_VARARGS,
+     "line_extents(items, first): each item's end from first, style and width as the bytes of "
+     "an array of doubles, as engine.line_extents gives them."},
     {"run_parts", run_parts, METH_VARARGS,
      "run_parts(pieces, known, piece, joint, numbered, joint_slots): (natural, pairs, body, "
      "slots, fragment count) of a glyph run's content, as drawing.run_parts gives them."},

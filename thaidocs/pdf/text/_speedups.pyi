@@ -35,6 +35,7 @@ def template(
     units: int,
     /,
 ) -> tuple[tuple[str, ...], frozenset[int], tuple[tuple[int, str], ...]]: ...
+def line_extents(items: list[Item], first: int, /) -> bytes: ...
 def run_parts(
     pieces: tuple[Shaped, ...],
     known: Mapping[str, _Template],

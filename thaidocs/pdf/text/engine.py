@@ -59,6 +59,14 @@ _placed: BoundedStore[Hashable, Line] = BoundedStore(
 )
 
 
+def line_extents(items: list[Item], first: int) -> bytes:
+    """Each item's end (from ``first``), style and width, as the bytes of an array of
+    doubles: what a placed line's key holds of its items. The C twin
+    (``_speedups.line_extents``) gives the same bytes, where it is built."""
+    extents = [value for item in items for value in (item.end - first, item.style, item.width)]
+    return array("d", extents).tobytes()
+
+
 class TextEngine:
     """Lays out and draws paragraphs of one document.
 
@@ -226,10 +234,9 @@ class TextEngine:
         if not items:  # a blank line of the paragraph
             return placed()
         first, end = items[0].start, items[-1].end
-        extents = [value for item in items for value in (item.end - first, item.style, item.width)]
         key = (
             text[first:end],
-            array("d", extents).tobytes(),
+            (line_extents if native is None else native.line_extents)(items, first),
             tuple([(at - first, leader) for at, leader in leaders.items() if first <= at < end]),
             tuple(styles),
             frame,
