@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import settings
@@ -30,3 +31,13 @@ def require_tool(name: str) -> str:
             pytest.fail(message)
         pytest.skip(message)
     return path
+
+
+def require_built(module: ModuleType | None) -> ModuleType:
+    """A C twin's extension (``_speedups``); skip where it is not built, but fail under
+    CI=true."""
+    if module is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("a _speedups extension is not built (a C compiler is needed)")
+        pytest.skip("a _speedups extension is not built: the Python runs alone")
+    return module

@@ -13,6 +13,7 @@ from functools import partial
 from typing import Any
 
 import pytest
+from conftest import require_built
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -58,14 +59,6 @@ def test_a_value_larger_than_the_budget_is_returned_but_not_kept(small_budget: o
     assert len(cache) == 0 and cache.bytes == 0
 
 
-def _native() -> Any:
-    if caching.native is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("thaidocs._speedups is not built (a C compiler is needed)")
-        pytest.skip("thaidocs._speedups is not built: the Python store runs alone")
-    return caching.native
-
-
 def _cost(value: int) -> int:
     return 40 * (value % 9)
 
@@ -93,8 +86,8 @@ def test_the_c_store_keeps_and_evicts_as_the_python_store(
     def triple(n: int, step: int = 1) -> int:
         return n * 3 + step
 
-    kinds: list[Any] = [LeastRecentlyUsed, _native().LeastRecentlyUsed]
-    stores = [kind(budget, _cost, triple) for kind in kinds]
+    kinds: list[Any] = [LeastRecentlyUsed, require_built(caching.native).LeastRecentlyUsed]
+    stores = [store(budget, _cost, triple) for store in kinds]
     for operation, n in operations:
         results = []
         for store in stores:
@@ -115,11 +108,15 @@ def test_the_c_store_keeps_and_evicts_as_the_python_store(
         assert python.bytes <= python.budget
 
 
-@pytest.mark.parametrize("implementation", ["python", "c"])
-def test_a_store_refuses_a_negative_cost_and_a_call_without_a_function(
-    implementation: str,
-) -> None:
-    kind: Any = LeastRecentlyUsed if implementation == "python" else _native().LeastRecentlyUsed
+@pytest.fixture(params=["python", "c"])
+def kind(request: pytest.FixtureRequest) -> Any:
+    """Each store: the Python, and its C twin."""
+    if request.param == "python":
+        return LeastRecentlyUsed
+    return require_built(caching.native).LeastRecentlyUsed
+
+
+def test_a_store_refuses_a_negative_cost_and_a_call_without_a_function(kind: Any) -> None:
     store = kind(100, lambda value: -1, lambda: 0)
     with pytest.raises(ValueError, match="bytes, 0 or more"):
         store()
@@ -128,11 +125,9 @@ def test_a_store_refuses_a_negative_cost_and_a_call_without_a_function(
     assert len(store) == 0 and store.bytes == 0
 
 
-@pytest.mark.parametrize("implementation", ["python", "c"])
-def test_a_store_stays_whole_under_threads(implementation: str) -> None:
+def test_a_store_stays_whole_under_threads(kind: Any) -> None:
     """Eight threads calling one store at once, over more keys than its budget holds: every
     value right, and the keys, their count and their bytes agree at the end."""
-    kind: Any = LeastRecentlyUsed if implementation == "python" else _native().LeastRecentlyUsed
     store = kind(2000, _cost, lambda n: n * 3)
     wrong: list[int] = []
 
@@ -159,11 +154,9 @@ def test_a_store_stays_whole_under_threads(implementation: str) -> None:
     assert store.bytes == costs <= 2000
 
 
-@pytest.mark.parametrize("implementation", ["python", "c"])
-def test_a_store_in_a_cycle_is_collected(implementation: str) -> None:
+def test_a_store_in_a_cycle_is_collected(kind: Any) -> None:
     """A value that refers back to its store (through the memoised function's closure): the
     cycle collector frees both."""
-    kind: Any = LeastRecentlyUsed if implementation == "python" else _native().LeastRecentlyUsed
 
     class Value:
         store: Any = None

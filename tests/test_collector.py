@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import require_built
 
 import thaidocs
 from thaidocs import caching, collector
@@ -108,8 +109,8 @@ def test_what_new_text_leaves_in_the_caches_is_out_of_the_collectors_reach() -> 
     from thaidocs.pdf.text import drawing, shaping
     from thaidocs.thai import dictionary, segment
 
-    if shaping.native is None or dictionary.native is None or caching.native is None:
-        pytest.skip("the C twins are not built")
+    for module in (shaping.native, dictionary.native, caching.native):
+        require_built(module)
     thaidocs.clear_caches()
     doc = thaidocs.load(SAMPLE)
     was = gc.isenabled()

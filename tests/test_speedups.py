@@ -4,7 +4,6 @@ answers of the Python each mirrors, which runs where they are not built."""
 from __future__ import annotations
 
 import json
-import os
 from array import array
 from functools import partial
 from types import ModuleType, SimpleNamespace
@@ -13,7 +12,7 @@ from unittest import mock
 
 import pytest
 import yaml
-from conftest import SAMPLE_DIR, SAMPLE_FILES
+from conftest import SAMPLE_DIR, SAMPLE_FILES, require_built
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_word_lattice import RUNS, THAI
@@ -37,11 +36,7 @@ TEXTS = st.lists(
 
 
 def _built(module: ModuleType | None = native) -> ModuleType:
-    if module is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("a _speedups extension is not built (a C compiler is needed)")
-        pytest.skip("a _speedups extension is not built: the Python runs alone")
-    return module
+    return require_built(module)
 
 
 # runs of Thai letters: dictionary words, government terms and stray letters (which newmm
