@@ -16,12 +16,18 @@ enum { FREE = 1, LEVELS = 6 };
 /* What is made here holding only numbers and strings (arrays, tuples of pieces and of pairs,
  * sets of glyphs) is kept out of the cycle collector's reach: no cycle can run through it, and
  * a document of new text leaves thousands of them in the caches, which the collector would
- * walk once more when the writer is done to find nothing. (It untracks such tuples itself,
- * but only after that walk.) */
+ * walk once more when the writer is done to find nothing. A tuple is untracked by the
+ * collector's own rule, when none of its items is tracked (the collector applies it only
+ * after that walk). */
 static PyObject *untracked(PyObject *object)
 {
-    if (object != NULL && PyObject_GC_IsTracked(object))
-        PyObject_GC_UnTrack(object);
+    if (object == NULL || !PyObject_GC_IsTracked(object))
+        return object;
+    if (PyTuple_Check(object))
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(object); i++)
+            if (PyObject_GC_IsTracked(PyTuple_GET_ITEM(object, i)))
+                return object;
+    PyObject_GC_UnTrack(object);
     return object;
 }
 
@@ -972,15 +978,10 @@ static PyObject *shaped_parts(PyObject *Py_UNUSED(module), PyObject *args)
         Py_XDECREF(first_list);
         if (pieces == NULL)
             goto done;
-        if (!PyTuple_CheckExact(pieces)) {
+        if (!PyTuple_Check(pieces)) {
             PyErr_SetString(PyExc_TypeError, "the pieces of a shaped text are a tuple");
             goto done;
         }
-        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(pieces); k++)
-            if (!PyUnicode_CheckExact(PyTuple_GET_ITEM(pieces, k))) {
-                PyErr_SetString(PyExc_TypeError, "the pieces of a shaped text are strings");
-                goto done;
-            }
         untracked(pieces);
     }
     for (Py_ssize_t k = 0; k < nfirsts; k++) {
