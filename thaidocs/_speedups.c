@@ -45,7 +45,6 @@ typedef struct {
     PyObject_HEAD
     PyObject *nodes; /* dict: key -> Node */
     Node *oldest, *newest;
-    Py_ssize_t count; /* nodes in the chain */
     Py_ssize_t bytes;
     Py_ssize_t budget;
     PyObject *sizeof_; /* value -> its cost */
@@ -66,7 +65,6 @@ static void unchain(Store *self, Node *node)
         self->newest = node->older;
     node->older = node->newer = NULL;
     node->chained = 0;
-    self->count--;
     self->bytes -= node->cost;
 }
 
@@ -80,7 +78,6 @@ static void chain(Store *self, Node *node)
         self->oldest = node;
     self->newest = node;
     node->chained = 1;
-    self->count++;
     self->bytes += node->cost;
 }
 
@@ -314,7 +311,7 @@ static PyObject *store_keys(Store *self, PyObject *Py_UNUSED(unused))
 
 static Py_ssize_t store_length(Store *self)
 {
-    return self->count;
+    return self->nodes == NULL ? 0 : PyDict_GET_SIZE(self->nodes);
 }
 
 static PyObject *store_get_budget(Store *self, void *Py_UNUSED(closure))
