@@ -2,8 +2,7 @@
  * Python is the specification and the fallback where this module is not built.
  *
  * cluster_ends: the words of a sorted list that start at each cluster start of a text, found
- * by narrowing the list's range a character at a time (the words sharing a prefix are
- * consecutive in a sorted list).
+ * by walking the list's trie a character at a time.
  * run_breaks: newmm's maximal matching over those words, then the boundaries every
  * segmentation into the fewest words agrees on.
  * find_words: where a document's own words are in a text.
@@ -11,47 +10,149 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
 #include <string.h>
 
 #define WORD 2
 #define LONGER 1
 #define MAX_GRAPH_SIZE 50
 
-/* A sorted word list, its characters laid out in one array: a search reads no Python object,
- * and the words sharing a first character, or their first two (all of them Thai in a Thai
- * list), are found in an index rather than by bisection, which reads words all over the list
- * and so waits on memory. */
-#define INDEXED_FIRST 0x0E00
-#define INDEXED 128
+/* A sorted word list as a trie: a node for each prefix of its words, the children of a node
+ * consecutive and ordered by character, the nodes level by level (breadth first), so a search
+ * reads a few small arrays near each other rather than words all over the list, which waits
+ * on memory. Node 0 is the empty prefix. */
+typedef struct {
+    Py_UCS4 label;          /* the character that leads to the node from its parent */
+    uint32_t child;         /* the node's first child */
+    uint32_t children : 31; /* how many children it has */
+    uint32_t word : 1;      /* whether its prefix is a word of the list */
+} Node;
 
 typedef struct {
     PyObject_HEAD
-    Py_ssize_t count;
-    Py_UCS4 *chars;
-    Py_ssize_t *starts; /* word i is chars[starts[i]:starts[i + 1]] */
-    Py_ssize_t first[INDEXED + 1]; /* words starting with INDEXED_FIRST + c: [first[c], first[c + 1]) */
-    /* words starting with INDEXED_FIRST + c, INDEXED_FIRST + d: [second[c][d], second[c][d + 1]) */
-    Py_ssize_t (*second)[INDEXED + 1];
+    Node *node;
 } WordList;
 
 static void word_list_dealloc(WordList *self)
 {
-    PyMem_Free(self->chars);
-    PyMem_Free(self->starts);
-    PyMem_Free(self->second);
+    PyMem_Free(self->node);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
-/* Word i against the word after it, as Python compares str: negative, zero or positive. */
-static int compare_next(const WordList *self, Py_ssize_t i)
+/* The character of a str at an offset below its length. */
+static inline Py_UCS4 char_at(PyObject *word, Py_ssize_t at)
 {
-    const Py_UCS4 *a = self->chars + self->starts[i], *b = self->chars + self->starts[i + 1];
-    Py_ssize_t length_a = self->starts[i + 1] - self->starts[i];
-    Py_ssize_t length_b = self->starts[i + 2] - self->starts[i + 1];
-    for (Py_ssize_t k = 0; k < length_a && k < length_b; k++)
-        if (a[k] != b[k])
-            return a[k] < b[k] ? -1 : 1;
-    return length_a < length_b ? -1 : length_a > length_b;
+    return PyUnicode_READ(PyUnicode_KIND(word), PyUnicode_DATA(word), at);
+}
+
+/* A trie being built from a sorted list, one word at a time. The nodes of the last word read
+ * are open (path[1..depth], the root path[0]): a word may still add children to them. A node
+ * is closed once a word leaves it; its children, closed before it, wait on a stack (those of
+ * path[t] above mark[t]) and are then written out together, so a node's children are
+ * consecutive, and near the children of its own children, which a search reads next. */
+typedef struct {
+    Node *node;       /* written out: node 0 is the root, kept for last */
+    Py_ssize_t made;
+    Node *waiting;    /* closed nodes whose parent is open */
+    Py_ssize_t waits;
+    Node *path;
+    Py_ssize_t *mark;
+    Py_ssize_t depth;
+} Builder;
+
+/* Close the open nodes deeper than depth. */
+static void close_to(Builder *b, Py_ssize_t depth)
+{
+    for (; b->depth > depth; b->depth--) {
+        Node closed = b->path[b->depth];
+        Py_ssize_t first = b->mark[b->depth];
+        closed.child = (uint32_t)b->made;
+        closed.children = (uint32_t)(b->waits - first) & INT32_MAX;
+        memcpy(b->node + b->made, b->waiting + first, (size_t)(b->waits - first) * sizeof(Node));
+        b->made += b->waits - first;
+        b->waits = first;
+        b->waiting[b->waits++] = closed;
+    }
+}
+
+/* Build the trie of a sorted list of str (checked to be sorted as Python compares str, and
+ * distinct). No Python code runs meanwhile, so the list stays as it was checked. 0, or -1
+ * after an error. */
+static int build_trie(WordList *self, PyObject *words)
+{
+    Py_ssize_t count = PyList_GET_SIZE(words), room = 1, longest = 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *word = PyList_GET_ITEM(words, i);
+        if (!PyUnicode_Check(word)) {
+            PyErr_SetString(PyExc_TypeError, "a word list holds only str");
+            return -1;
+        }
+        Py_ssize_t length = PyUnicode_GET_LENGTH(word);
+        room += length; /* at most a node for each character, and the root */
+        longest = length > longest ? length : longest;
+    }
+    if (room >= INT32_MAX) {
+        PyErr_SetString(PyExc_OverflowError, "a word list this long is not searched");
+        return -1;
+    }
+    Builder b = {PyMem_New(Node, room), 1, PyMem_New(Node, room), 0,
+                 PyMem_New(Node, longest + 1), PyMem_New(Py_ssize_t, longest + 1), 0};
+    /* the word read and the word before it, each character read once */
+    Py_UCS4 *current = PyMem_New(Py_UCS4, longest + 1), *before = PyMem_New(Py_UCS4, longest + 1);
+    Py_ssize_t length_before = 0;
+    int status = -1;
+    if (!b.node || !b.waiting || !b.path || !b.mark || !current || !before) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    b.path[0] = (Node){0, 0, 0, 0};
+    b.mark[0] = 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *word = PyList_GET_ITEM(words, i);
+        Py_ssize_t length = PyUnicode_GET_LENGTH(word), shared = 0;
+        int kind = PyUnicode_KIND(word);
+        const void *data = PyUnicode_DATA(word);
+        for (Py_ssize_t k = 0; k < length; k++)
+            current[k] = PyUnicode_READ(kind, data, k);
+        while (shared < length && shared < length_before && current[shared] == before[shared])
+            shared++;
+        if (i && (shared == length || (shared < length_before && current[shared] < before[shared]))) {
+            PyErr_SetString(PyExc_ValueError, "a word list is sorted, without repeats");
+            goto done;
+        }
+        close_to(&b, shared);
+        for (Py_ssize_t d = shared + 1; d <= length; d++) {
+            b.path[d] = (Node){current[d - 1], 0, 0, 0};
+            b.mark[d] = b.waits;
+        }
+        b.depth = length;
+        b.path[length].word = 1;
+        Py_UCS4 *read = current;
+        current = before;
+        before = read;
+        length_before = length;
+    }
+    close_to(&b, 0);
+    /* the root's children are all that wait */
+    b.node[0] = b.path[0];
+    b.node[0].child = (uint32_t)b.made;
+    b.node[0].children = (uint32_t)b.waits & INT32_MAX;
+    memcpy(b.node + b.made, b.waiting, (size_t)b.waits * sizeof(Node));
+    b.made += b.waits;
+    self->node = b.node;
+    b.node = NULL;
+    Node *smaller = PyMem_Realloc(self->node, (size_t)b.made * sizeof(Node));
+    if (smaller != NULL)
+        self->node = smaller;
+    status = 0;
+done:
+    PyMem_Free(b.node);
+    PyMem_Free(b.waiting);
+    PyMem_Free(b.path);
+    PyMem_Free(b.mark);
+    PyMem_Free(current);
+    PyMem_Free(before);
+    return status;
 }
 
 static PyObject *word_list_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
@@ -61,68 +162,12 @@ static PyObject *word_list_new(PyTypeObject *type, PyObject *args, PyObject *kwa
     if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!:WordList", keywords, &PyList_Type,
                                      &words))
         return NULL;
-    Py_ssize_t count = PyList_GET_SIZE(words), size = 0;
-    for (Py_ssize_t i = 0; i < count; i++) {
-        PyObject *word = PyList_GET_ITEM(words, i);
-        if (!PyUnicode_Check(word)) {
-            PyErr_SetString(PyExc_TypeError, "a word list holds only str");
-            return NULL;
-        }
-        size += PyUnicode_GET_LENGTH(word);
-    }
     WordList *self = (WordList *)type->tp_alloc(type, 0);
     if (self == NULL)
         return NULL;
-    self->count = count;
-    self->chars = PyMem_New(Py_UCS4, size + 1);
-    self->starts = PyMem_New(Py_ssize_t, count + 1);
-    self->second = PyMem_Malloc(sizeof(Py_ssize_t[INDEXED][INDEXED + 1]));
-    if (!self->chars || !self->starts || !self->second) {
+    if (build_trie(self, words) < 0) {
         Py_DECREF(self);
-        return PyErr_NoMemory();
-    }
-    self->starts[0] = 0;
-    for (Py_ssize_t i = 0; i < count; i++) {
-        /* what allocating may have run (a finaliser) could have changed the list */
-        PyObject *word = i < PyList_GET_SIZE(words) ? PyList_GET_ITEM(words, i) : NULL;
-        if (word == NULL || !PyUnicode_Check(word) ||
-            self->starts[i] + PyUnicode_GET_LENGTH(word) > size) {
-            Py_DECREF(self);
-            PyErr_SetString(PyExc_RuntimeError, "the word list changed while it was read");
-            return NULL;
-        }
-        Py_ssize_t length = PyUnicode_GET_LENGTH(word);
-        int kind = PyUnicode_KIND(word);
-        const void *data = PyUnicode_DATA(word);
-        Py_UCS4 *to = self->chars + self->starts[i];
-        for (Py_ssize_t k = 0; k < length; k++)
-            to[k] = PyUnicode_READ(kind, data, k);
-        self->starts[i + 1] = self->starts[i] + length;
-        if (i && compare_next(self, i - 1) >= 0) {
-            Py_DECREF(self);
-            PyErr_SetString(PyExc_ValueError, "a word list is sorted, without repeats");
-            return NULL;
-        }
-    }
-    /* the first word at or past each indexed first character: the list is sorted */
-    Py_ssize_t i = 0;
-    for (int c = 0; c <= INDEXED; c++) {
-        while (i < count && (self->starts[i] == self->starts[i + 1] ||
-                             self->chars[self->starts[i]] < (Py_UCS4)(INDEXED_FIRST + c)))
-            i++;
-        self->first[c] = i;
-    }
-    /* within each, the first word at or past each indexed second character (a word of one
-     * character, which has none, comes first) */
-    for (int c = 0; c < INDEXED; c++) {
-        Py_ssize_t k = self->first[c];
-        for (int d = 0; d <= INDEXED; d++) {
-            while (k < self->first[c + 1] && (self->starts[k + 1] - self->starts[k] < 2 ||
-                                              self->chars[self->starts[k] + 1] <
-                                                  (Py_UCS4)(INDEXED_FIRST + d)))
-                k++;
-            self->second[c][d] = k;
-        }
+        return NULL;
     }
     return (PyObject *)self;
 }
@@ -136,65 +181,40 @@ static PyTypeObject WordListType = {
     .tp_dealloc = (destructor)word_list_dealloc,
 };
 
-/* The words of a list that begin with the text read so far: [lo, hi). */
+/* The node of a list's trie for the text read so far, or -1 where no word begins with it. */
 typedef struct {
     const WordList *list;
-    Py_ssize_t lo, hi;
-    int first; /* the indexed first character the range was narrowed to, or -1 */
+    Py_ssize_t node;
 } Range;
 
-/* The character of word i at depth, or -1 past its end (a shorter word sorts first). */
-static inline long key_at(const WordList *list, Py_ssize_t i, Py_ssize_t depth)
+/* Go on with c: to the child of the node labelled c, found among its ordered children by
+ * halving while they are many, then one by one. */
+static void narrow(Range *range, Py_UCS4 c)
 {
-    Py_ssize_t at = list->starts[i] + depth;
-    return at < list->starts[i + 1] ? (long)list->chars[at] : -1;
-}
-
-/* The first index of [lo, hi) whose key at depth is at least c. */
-static Py_ssize_t lower_bound(const WordList *list, Py_ssize_t lo, Py_ssize_t hi,
-                              Py_ssize_t depth, long c)
-{
-    while (lo < hi) {
+    if (range->node < 0)
+        return;
+    const Node *node = range->list->node;
+    Py_ssize_t lo = node[range->node].child, end = lo + node[range->node].children;
+    Py_ssize_t hi = end; /* the first child labelled c or later is in [lo, hi] */
+    while (hi - lo > 8) {
         Py_ssize_t mid = lo + (hi - lo) / 2;
-        if (key_at(list, mid, depth) < c)
+        if (node[mid].label < c)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo;
+    while (lo < end && node[lo].label < c)
+        lo++;
+    range->node = lo < end && node[lo].label == c ? lo : -1;
 }
 
-/* Keep the words that go on with c at depth. */
-static void narrow(Range *range, Py_ssize_t depth, long c)
+/* What the text read so far is to the range's list: WORD and/or LONGER, or 0. */
+static int kind_of(const Range *range)
 {
-    if (range->lo >= range->hi)
-        return;
-    int indexed = c >= INDEXED_FIRST && c < INDEXED_FIRST + INDEXED;
-    if (depth == 0 && indexed) {
-        range->first = (int)(c - INDEXED_FIRST);
-        range->lo = range->list->first[range->first];
-        range->hi = range->list->first[range->first + 1];
-        return;
-    }
-    if (depth == 1 && indexed && range->first >= 0) {
-        const Py_ssize_t *second = range->list->second[range->first];
-        range->lo = second[c - INDEXED_FIRST];
-        range->hi = second[c - INDEXED_FIRST + 1];
-        return;
-    }
-    range->lo = lower_bound(range->list, range->lo, range->hi, depth, c);
-    range->hi = lower_bound(range->list, range->lo, range->hi, depth, c + 1);
-}
-
-/* What the text read so far (depth characters) is to the range's list: WORD and/or LONGER,
- * or 0. */
-static int kind_of(const Range *range, Py_ssize_t depth)
-{
-    Py_ssize_t count = range->hi - range->lo;
-    if (count <= 0)
+    if (range->node < 0)
         return 0;
-    int word = key_at(range->list, range->lo, depth) == -1; /* the first word ends here */
-    return (word ? WORD : 0) | (count > word ? LONGER : 0);
+    const Node *node = range->list->node + range->node;
+    return (node->word ? WORD : 0) | (node->children ? LONGER : 0);
 }
 
 /* The stops of a text: the offsets after its start where valid is set. */
@@ -237,8 +257,8 @@ static PyObject *ends_table(const WordList *words, const WordList *added, PyObje
             PyErr_SetString(PyExc_IndexError, "a cluster starts past the text");
             goto fail;
         }
-        Range base = {words, 0, words->count, -1};
-        Range extra = {added, 0, added->count, -1};
+        Range base = {words, 0};
+        Range extra = {added, 0};
         PyObject *found = PyList_New(0);
         if (found == NULL)
             goto fail;
@@ -248,12 +268,12 @@ static PyObject *ends_table(const WordList *words, const WordList *added, PyObje
         for (Py_ssize_t s = k; s < count; s++) {
             Py_ssize_t end = stops[s];
             while (depth < end - start) {
-                long c = (long)PyUnicode_READ(kind_len, data, start + depth);
+                Py_UCS4 c = PyUnicode_READ(kind_len, data, start + depth);
                 depth++;
-                narrow(&base, depth - 1, c);
-                narrow(&extra, depth - 1, c);
+                narrow(&base, c);
+                narrow(&extra, c);
             }
-            int kind = kind_of(&base, depth) | kind_of(&extra, depth);
+            int kind = kind_of(&base) | kind_of(&extra);
             if (kind & WORD) {
                 PyObject *number = PyLong_FromSsize_t(end);
                 if (number == NULL || PyList_Append(found, number) < 0) {
