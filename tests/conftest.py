@@ -34,10 +34,10 @@ def require_tool(name: str) -> str:
 
 
 def require_built(module: ModuleType | None) -> ModuleType:
-    """A C twin's extension (``_speedups``); skip where it is not built, but fail under
-    CI=true."""
+    """A C extension (a ``_speedups`` twin, ``_deflate``); skip where it is not built, but
+    fail under CI=true."""
     if module is None:
         if os.environ.get("CI") == "true":
-            pytest.fail("a _speedups extension is not built (a C compiler is needed)")
-        pytest.skip("a _speedups extension is not built: the Python runs alone")
+            pytest.fail("a C extension is not built (a C compiler is needed)")
+        pytest.skip("a C extension is not built: the Python runs alone")
     return module

@@ -38,6 +38,7 @@ from thaidocs.layout.tree import (
     Spacer,
     Table,
 )
+from thaidocs.pdf.deflate import DeflatedStream, deflating
 from thaidocs.pdf.objects import RawObject, object_number
 from thaidocs.pdf.text import Line, TextEngine
 from thaidocs.pdf.text.drawing import mark_with
@@ -336,6 +337,13 @@ class TaggedCanvas(Canvas):  # type: ignore[misc]
         self.tagger = tagger
         mark_with(self, tagger)
         self._doc.delayedFonts.append(tagger)  # ReportLab's hook for objects written on save
+
+    def showPage(self) -> None:
+        """End the page, its stream compressed while the next is drawn."""
+        super().showPage()
+        page = self._doc.Pages.pages[-1]
+        if page.compression:
+            page.Contents = DeflatedStream(deflating(page.stream.encode("utf-8")))
 
     def drawImage(self, image: Any, *args: Any, **kwargs: Any) -> Any:
         mark = self.tagger.figure(self, str(image))

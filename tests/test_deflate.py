@@ -1,0 +1,98 @@
+"""Streams compressed beside the main thread: the bytes zlib.compress writes, whichever
+thread wrote them, and the same document either way."""
+
+from __future__ import annotations
+
+import gc
+import os
+import zlib
+from importlib import import_module
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from conftest import SAMPLE_FILES, require_built
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import thaidocs
+from thaidocs.pdf import deflate
+
+
+def _module() -> ModuleType | None:
+    try:
+        return import_module("thaidocs.pdf._deflate")
+    except ImportError:
+        return None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=20_000) | st.text(max_size=3_000).map(str.encode))
+def test_a_thread_of_c_compresses_as_zlib_compress_does(data: bytes) -> None:
+    module = require_built(_module())
+    assert module.Deflation(data).result() == zlib.compress(data)
+
+
+def test_the_c_compressor_is_used_where_it_runs_with_python_s_zlib() -> None:
+    module = require_built(_module())
+    if len(os.sched_getaffinity(0)) < 2:
+        pytest.skip("one core: streams are compressed where they are made")
+    assert deflate.native() is module
+    assert module.zlib_version() == zlib.ZLIB_RUNTIME_VERSION
+
+
+def test_another_zlib_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    module = require_built(_module())
+    monkeypatch.setattr(module, "zlib_version", lambda: "0.0.0")
+    deflate.native.cache_clear()
+    try:
+        assert deflate.native() is None
+        data = b"BT /F1 16 Tf ET " * 100
+        assert deflate.deflating(data).result() == zlib.compress(data)
+    finally:
+        monkeypatch.undo()
+        deflate.native.cache_clear()
+
+
+def test_a_result_asked_twice_or_never() -> None:
+    module = require_built(_module())
+    data = bytes(range(256)) * 40
+    deflation = module.Deflation(data)
+    assert deflation.result() is deflation.result()
+    for _ in range(50):  # freed while its thread may still run: freeing waits for it
+        module.Deflation(data)
+    gc.collect()
+    with pytest.raises(TypeError):
+        module.Deflation("text")
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX")
+def test_a_forked_process_gets_the_bytes_of_a_compression_started_before() -> None:
+    module = require_built(_module())
+    data = b"0 0 m 10 10 l S " * 4000
+    deflation = module.Deflation(data)
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # the child has no copy of the thread: it compresses the data itself
+        try:
+            os.write(write, b"1" if deflation.result() == zlib.compress(data) else b"0")
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as answer:
+        assert answer.read() == b"1"
+    os.waitpid(child, 0)
+    assert deflation.result() == zlib.compress(data)
+
+
+@pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda p: p.stem)
+def test_a_document_is_the_same_bytes_compressed_here_or_beside(
+    sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    require_built(_module())
+    doc = thaidocs.load(sample)
+    thaidocs.clear_caches()
+    beside = thaidocs.to_pdf(doc)
+    monkeypatch.setattr(deflate, "native", lambda: None)
+    thaidocs.clear_caches()
+    assert thaidocs.to_pdf(doc) == beside
