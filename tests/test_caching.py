@@ -125,6 +125,15 @@ def test_a_store_refuses_a_negative_cost_and_a_call_without_a_function(kind: Any
     assert len(store) == 0 and store.bytes == 0
 
 
+def test_asking_whether_a_key_is_kept_leaves_the_order_of_use(kind: Any) -> None:
+    store = kind(10_000, _cost, lambda n: n * 3)
+    for n in (1, 2, 3):
+        store(n)
+    before = store.keys_by_use()
+    assert (1,) in store and (4,) not in store and 1 not in store
+    assert store.keys_by_use() == before == [(1,), (2,), (3,)]
+
+
 def test_a_store_stays_whole_under_threads(kind: Any) -> None:
     """Eight threads calling one store at once, over more keys than its budget holds: every
     value right, and the keys, their count and their bytes agree at the end."""

@@ -354,8 +354,15 @@ static PyGetSetDef store_getset[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
+/* Whether a key is kept, leaving it where it is in the order of use. */
+static int store_contains(Store *self, PyObject *key)
+{
+    return PyDict_Contains(self->nodes, key);
+}
+
 static PySequenceMethods store_sequence = {
     .sq_length = (lenfunc)store_length,
+    .sq_contains = (objobjproc)store_contains,
 };
 
 static PyTypeObject StoreType = {

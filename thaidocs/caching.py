@@ -123,6 +123,10 @@ class LeastRecentlyUsed(Generic[K, V]):
     def __len__(self) -> int:
         return len(self._entries)
 
+    def __contains__(self, key: object) -> bool:
+        """Whether ``key`` is kept (its place in the order of use stays as it is)."""
+        return key in self._entries
+
     def keys_by_use(self) -> list[K]:
         """The keys kept, the least recently used first."""
         return list(self._entries)
