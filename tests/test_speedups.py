@@ -107,11 +107,11 @@ def test_thai_clusters_end_in_c_where_their_pattern_ends_them(text: str) -> None
     """Every alternative of the pattern, its lookahead at the end of the text and before a
     final newline, characters outside the Thai block."""
     speedups = _built()
-    assert dictionary._TCC_ATOMS is not None
+    assert dictionary.TCC_ATOMS is not None
     with_c = tcc_boundaries(text)
     with mock.patch.object(dictionary, "native", None):
         assert tcc_boundaries(text) == with_c
-    assert speedups.cluster_boundaries(dictionary._TCC_ATOMS, text) == with_c
+    assert speedups.cluster_boundaries(dictionary.TCC_ATOMS, text) == with_c
 
 
 def test_a_cluster_pattern_c_cannot_run_is_left_to_python() -> None:
@@ -149,34 +149,61 @@ def test_a_document_s_words_are_found_in_c_where_its_pattern_finds_them(
 
 
 def test_an_unknown_piece_is_passed_over_as_python_passes_it() -> None:
-    """newmm asks ``skip_end`` where no word starts; what it raises reaches the caller."""
+    """newmm asks ``skip_end`` where no word starts: in C for a run of Thai letters, else the
+    one given, whose errors reach the caller and which reads a copy of the table."""
     speedups = _built()
     lists = segment._dictionary().native_lists()
-    run = "ฃฃฃการประชุม"
-    valid = tcc_boundaries(run)
-    expected = segment.run_breaks(run, valid, segment._dictionary())
-    assert speedups.run_breaks(*lists, run, valid, skip_end) == expected
 
     def broken(*_: object) -> int:
         raise LookupError("from skip_end")
 
-    with pytest.raises(LookupError, match="from skip_end"):
-        speedups.run_breaks(*lists, run, valid, broken)
-    with pytest.raises(ValueError, match="forward"):
-        speedups.run_breaks(*lists, run, valid, lambda *_: 0)
+    for run, asked in [("ฃฃฃการประชุม", False), ("ฃฃฃการ๑ประชุม", True)]:
+        valid = tcc_boundaries(run)
+        expected = segment.run_breaks(run, valid, segment._dictionary())
+        assert speedups.run_breaks(*lists, run, valid, skip_end) == expected
+        if not asked:
+            assert speedups.run_breaks(*lists, run, valid, broken) == expected
+            continue
+        with pytest.raises(LookupError, match="from skip_end"):
+            speedups.run_breaks(*lists, run, valid, broken)
+        with pytest.raises(ValueError, match="forward"):
+            speedups.run_breaks(*lists, run, valid, lambda *_: 0)
 
-    def emptied(text: str, begin: int, valid: bytearray, table: list[list[int]]) -> int:
-        table.clear()
-        return len(text)
+        def emptied(text: str, begin: int, valid: bytearray, table: list[list[int]]) -> int:
+            end = skip_end(text, begin, valid, table)
+            table.clear()
+            return end
 
-    def replaced(text: str, begin: int, valid: bytearray, table: list[Any]) -> int:
-        table[-1] = None
-        return begin + 1
+        assert speedups.run_breaks(*lists, run, valid, emptied) == expected
 
-    with pytest.raises(RuntimeError, match="changed"):
-        speedups.run_breaks(*lists, run, valid, emptied)
-    with pytest.raises(TypeError, match="lists"):
-        speedups.run_breaks(*lists, run, valid, replaced)
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(RUNS | st.sampled_from(["ก๑ข", "abc", ""]), max_size=12))
+def test_runs_found_ahead_in_a_thread_break_as_they_break_here(runs: list[str]) -> None:
+    speedups = _built()
+    lists = segment._dictionary().native_lists()
+    assert dictionary.TCC_ATOMS is not None
+    job = speedups.Ahead(*lists, dictionary.TCC_ATOMS, runs)
+    for index in reversed(range(len(runs))):  # asked in any order, each when it is ready
+        run = runs[index]
+        found = job.result(index)
+        if all("\u0e01" <= c <= "\u0e4e" for c in run):
+            expected = segment.run_breaks(run, tcc_boundaries(run), segment._dictionary())
+            assert found == expected
+        else:  # left to the caller
+            assert found is None
+    with pytest.raises(IndexError):
+        job.result(len(runs))
+    with pytest.raises(TypeError):
+        speedups.Ahead(*lists, dictionary.TCC_ATOMS, [*runs, 1])
+
+
+def test_a_document_laid_out_leaves_no_run_ahead() -> None:
+    _built()
+    doc = thaidocs.load(SAMPLE_FILES[0])
+    thaidocs.clear_caches()
+    thaidocs.to_pdf(doc)
+    assert not segment._ahead
 
 
 # a paragraph's items: words and the spaces between them, now and then a tab; breaks mostly

@@ -10,13 +10,14 @@ and the two compress a sample alike; elsewhere a stream is compressed where it i
 
 from __future__ import annotations
 
-import os
 import zlib
 from functools import cache
 from types import ModuleType
 from typing import Any, Protocol
 
 from reportlab.pdfbase import pdfdoc
+
+from thaidocs.cores import spare_core
 
 
 class Deflated(Protocol):
@@ -37,13 +38,6 @@ class _Compressed:
         return self._bytes
 
 
-def _cores() -> int:
-    """The cores this process may run on."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
 @cache
 def native() -> ModuleType | None:
     """The C compressor, where it is built, has a second core to run on and writes what
@@ -52,7 +46,7 @@ def native() -> ModuleType | None:
         from thaidocs.pdf import _deflate
     except ImportError:
         return None
-    if _cores() < 2 or _deflate.zlib_version() != zlib.ZLIB_RUNTIME_VERSION:
+    if not spare_core() or _deflate.zlib_version() != zlib.ZLIB_RUNTIME_VERSION:
         return None
     sample = " ".join(f"{n} {n * n % 997} Td" for n in range(300)).encode("ascii")
     if _deflate.Deflation(sample).result() != zlib.compress(sample):

@@ -94,6 +94,11 @@ class Tagger:
         for section in tree.sections:
             self._blocks(self.root, section.blocks)
 
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        """The document's paragraphs, each value once, in reading order."""
+        return list(self._twins)
+
     # -- building from the layout tree ---------------------------------------------------
 
     def _blocks(self, parent: Element, blocks: Sequence[object]) -> None:

@@ -55,7 +55,7 @@ from thaidocs.pdf.photo import PhotoFlow
 from thaidocs.pdf.structure import TaggedCanvas, Tagger, TaggingEngine
 from thaidocs.pdf.text import Line, TextEngine
 from thaidocs.thai import to_thai_digits
-from thaidocs.thai.segment import Segmenter
+from thaidocs.thai.segment import Segmenter, breaks_ahead
 
 #: lines just before a signature block that introduce it rather than end the body
 _LEAD_INS = frozenset({"date", "closing"})
@@ -138,9 +138,10 @@ def _write(
     )
     write_metadata(canvas, info)
     pages = _Pages(engine)
-    for section in doc.sections:
-        pages.fill(section, _flows(section, engine, on_signing_space))
-    pages.draw(canvas, catchword=engine.segmenter if catchword else None)
+    with breaks_ahead(paragraph.text for paragraph in tagger.paragraphs):
+        for section in doc.sections:
+            pages.fill(section, _flows(section, engine, on_signing_space))
+        pages.draw(canvas, catchword=engine.segmenter if catchword else None)
     engine.finish(canvas)
     canvas.save()
     return out.getvalue()

@@ -10,8 +10,10 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
+#include <unistd.h>
 
 #define WORD 2
 #define LONGER 1
@@ -217,559 +219,6 @@ static int kind_of(const Range *range)
     return (node->word ? WORD : 0) | (node->children ? LONGER : 0);
 }
 
-/* The stops of a text: the offsets after its start where valid is set. */
-static Py_ssize_t read_stops(Py_buffer *valid, Py_ssize_t length, Py_ssize_t *stops)
-{
-    const unsigned char *flags = valid->buf;
-    Py_ssize_t count = 0;
-    Py_ssize_t limit = valid->len < length + 1 ? valid->len : length + 1;
-    for (Py_ssize_t i = 1; i < limit; i++)
-        if (flags[i])
-            stops[count++] = i;
-    return count;
-}
-
-/* For each offset of text, a list of where the words starting there end (see
- * Dictionary.cluster_ends); a new reference, or NULL after an error. */
-static PyObject *ends_table(const WordList *words, const WordList *added, PyObject *text,
-                            Py_buffer *valid)
-{
-    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
-    Py_ssize_t *stops = PyMem_New(Py_ssize_t, length + 1);
-    if (stops == NULL)
-        return PyErr_NoMemory();
-    PyObject *table = PyList_New(length);
-    if (table == NULL)
-        goto fail;
-    for (Py_ssize_t i = 0; i < length; i++) {
-        PyObject *empty = PyList_New(0);
-        if (empty == NULL)
-            goto fail;
-        PyList_SET_ITEM(table, i, empty);
-    }
-    Py_ssize_t count = read_stops(valid, length, stops);
-    int kind_len = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    /* the starts are 0 and every stop but the last; the k-th reads stops[k:] */
-    for (Py_ssize_t k = 0; k < count; k++) {
-        Py_ssize_t start = k == 0 ? 0 : stops[k - 1];
-        if (start >= length) {
-            PyErr_SetString(PyExc_IndexError, "a cluster starts past the text");
-            goto fail;
-        }
-        Range base = {words, 0};
-        Range extra = {added, 0};
-        PyObject *found = PyList_New(0);
-        if (found == NULL)
-            goto fail;
-        if (PyList_SetItem(table, start, found) < 0) /* steals, and releases the empty list */
-            goto fail;
-        Py_ssize_t depth = 0;
-        for (Py_ssize_t s = k; s < count; s++) {
-            Py_ssize_t end = stops[s];
-            while (depth < end - start) {
-                Py_UCS4 c = PyUnicode_READ(kind_len, data, start + depth);
-                depth++;
-                narrow(&base, c);
-                narrow(&extra, c);
-            }
-            int kind = kind_of(&base) | kind_of(&extra);
-            if (kind & WORD) {
-                PyObject *number = PyLong_FromSsize_t(end);
-                if (number == NULL || PyList_Append(found, number) < 0) {
-                    Py_XDECREF(number);
-                    goto fail;
-                }
-                Py_DECREF(number);
-            }
-            if (!(kind & LONGER))
-                break;
-        }
-    }
-    PyMem_Free(stops);
-    return table;
-fail:
-    PyMem_Free(stops);
-    Py_XDECREF(table);
-    return NULL;
-}
-
-static PyObject *cluster_ends(PyObject *Py_UNUSED(module), PyObject *args)
-{
-    PyObject *words, *added, *text;
-    Py_buffer valid;
-    if (!PyArg_ParseTuple(args, "O!O!Uy*:cluster_ends", &WordListType, &words, &WordListType,
-                          &added, &text, &valid))
-        return NULL;
-    PyObject *table = ends_table((WordList *)words, (WordList *)added, text, &valid);
-    PyBuffer_Release(&valid);
-    return table;
-}
-
-/* The list of word ends at offset i of a table, NULL after an error (skip_end, given the
- * table, may have put something else there). */
-static PyObject *ends_at(PyObject *table, Py_ssize_t i)
-{
-    PyObject *ends = PyList_GET_ITEM(table, i);
-    if (!PyList_Check(ends)) {
-        PyErr_SetString(PyExc_TypeError, "a table holds lists of word ends");
-        return NULL;
-    }
-    return ends;
-}
-
-/* An offset from a table's list, -1 after an error. */
-static Py_ssize_t offset_in(PyObject *ends, Py_ssize_t i, Py_ssize_t length)
-{
-    Py_ssize_t value = PyLong_AsSsize_t(PyList_GET_ITEM(ends, i));
-    if (value == -1 && PyErr_Occurred())
-        return -1;
-    if (value < 0 || value > length) {
-        PyErr_SetString(PyExc_ValueError, "a word ends outside its text");
-        return -1;
-    }
-    return value;
-}
-
-/* The cuts of newmm's maximal matching (see dictionary.newmm_cuts), or -1 after an error.
- * cuts holds room for length + 1 offsets; a cut is never repeated. */
-typedef struct {
-    Py_ssize_t length;
-    Py_ssize_t *queue; /* ascending, distinct: heappop takes the first */
-    Py_ssize_t queued;
-    Py_ssize_t *edge_from, *edge_to; /* the graph's edges, in the order they were added */
-    Py_ssize_t edges, edge_room;
-    Py_ssize_t *first_edge, *edge_count; /* a node's edges are consecutive */
-    Py_ssize_t *seen, stamp;             /* a node is seen when seen[node] == stamp */
-    Py_ssize_t *parent, *bfs;
-} Newmm;
-
-static int queued(const Newmm *m, Py_ssize_t value)
-{
-    for (Py_ssize_t i = 0; i < m->queued; i++)
-        if (m->queue[i] == value)
-            return 1;
-    return 0;
-}
-
-static void push(Newmm *m, Py_ssize_t value)
-{
-    Py_ssize_t i = m->queued++;
-    while (i > 0 && m->queue[i - 1] > value) {
-        m->queue[i] = m->queue[i - 1];
-        i--;
-    }
-    m->queue[i] = value;
-}
-
-static Py_ssize_t pop(Newmm *m)
-{
-    Py_ssize_t value = m->queue[0];
-    memmove(m->queue, m->queue + 1, (size_t)(--m->queued) * sizeof(Py_ssize_t));
-    return value;
-}
-
-static int add_edge(Newmm *m, Py_ssize_t from, Py_ssize_t to)
-{
-    if (m->edges == m->edge_room) {
-        Py_ssize_t room = m->edge_room * 2 + 64;
-        if (!PyMem_Resize(m->edge_from, Py_ssize_t, room) ||
-            !PyMem_Resize(m->edge_to, Py_ssize_t, room)) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        m->edge_room = room;
-    }
-    if (m->seen[from] != m->stamp) {
-        m->seen[from] = m->stamp;
-        m->first_edge[from] = m->edges;
-        m->edge_count[from] = 0;
-    }
-    m->edge_count[from]++;
-    m->edge_from[m->edges] = from;
-    m->edge_to[m->edges++] = to;
-    return 0;
-}
-
-/* Appends to cuts the path after start to goal that a breadth-first search finds first. */
-static Py_ssize_t shortest_path(Newmm *m, Py_ssize_t start, Py_ssize_t goal, Py_ssize_t *cuts,
-                                Py_ssize_t ncuts)
-{
-    /* nodes with edges carry the graph's stamp; the search marks what it visits with the next
-     * stamp, which the graph is cleared to right after */
-    Py_ssize_t visit = m->stamp + 1;
-    Py_ssize_t *visited = m->parent + m->length + 1; /* the second half: visit stamps */
-    Py_ssize_t head = 0, tail = 0;
-    m->bfs[tail++] = start;
-    visited[start] = visit;
-    m->parent[start] = -1;
-    while (head < tail) {
-        Py_ssize_t node = m->bfs[head++];
-        if (m->seen[node] != m->stamp)
-            continue;
-        Py_ssize_t e = m->first_edge[node], last = e + m->edge_count[node];
-        for (; e < last; e++) {
-            Py_ssize_t next = m->edge_to[e];
-            if (next == goal) {
-                Py_ssize_t steps = 1;
-                for (Py_ssize_t at = node; at != start; at = m->parent[at])
-                    steps++;
-                Py_ssize_t at = node, i = ncuts + steps - 1;
-                cuts[i--] = goal;
-                for (; at != start; at = m->parent[at])
-                    cuts[i--] = at;
-                return ncuts + steps;
-            }
-            if (visited[next] != visit) {
-                visited[next] = visit;
-                m->parent[next] = node;
-                m->bfs[tail++] = next;
-            }
-        }
-    }
-    PyErr_Format(PyExc_ValueError, "no path from %zd to %zd", start, goal);
-    return -1;
-}
-
-static Py_ssize_t newmm(Newmm *m, PyObject *text, PyObject *valid, PyObject *table,
-                        PyObject *skip_end, Py_ssize_t *cuts)
-{
-    Py_ssize_t length = m->length, ncuts = 0, end = 0;
-    m->queued = 0;
-    push(m, 0);
-    m->stamp += 2;
-    Py_ssize_t size = 0;
-    while (m->queue[0] < length) {
-        Py_ssize_t begin = pop(m);
-        PyObject *ends = ends_at(table, begin);
-        if (ends == NULL)
-            return -1;
-        Py_ssize_t count = PyList_GET_SIZE(ends);
-        for (Py_ssize_t i = 0; i < count; i++) {
-            Py_ssize_t stop = offset_in(ends, i, length);
-            if (stop >= 0 && stop <= begin) { /* a path only goes forward: the cuts ascend */
-                PyErr_SetString(PyExc_ValueError, "a word ends after it starts");
-                return -1;
-            }
-            if (stop < 0 || add_edge(m, begin, stop) < 0)
-                return -1;
-            size++;
-            if (!queued(m, stop))
-                push(m, stop);
-            if (size > MAX_GRAPH_SIZE)
-                break;
-        }
-        if (m->queued == 1) {
-            ncuts = shortest_path(m, end, m->queue[0], cuts, ncuts);
-            if (ncuts < 0)
-                return -1;
-            end = cuts[ncuts - 1];
-            size = 0;
-            m->edges = 0;
-            m->stamp += 2;
-        }
-        else if (m->queued == 0) {
-            PyObject *result = PyObject_CallFunction(skip_end, "OnOO", text, begin, valid, table);
-            if (result == NULL)
-                return -1;
-            if (PyList_GET_SIZE(table) != length) {
-                Py_DECREF(result);
-                PyErr_SetString(PyExc_RuntimeError, "skip_end changed the table");
-                return -1;
-            }
-            end = PyLong_AsSsize_t(result);
-            Py_DECREF(result);
-            if (end == -1 && PyErr_Occurred())
-                return -1;
-            if (end <= begin || end > length || ncuts > length) {
-                PyErr_SetString(PyExc_ValueError, "skip_end must move forward within the text");
-                return -1;
-            }
-            size = 0;
-            m->edges = 0;
-            m->stamp += 2;
-            cuts[ncuts++] = end;
-            push(m, end);
-        }
-    }
-    return ncuts;
-}
-
-/* The boundaries on every fewest-words segmentation, and newmm's others (see
- * segment._run_breaks); a new reference, or NULL after an error. */
-static PyObject *fewest_words(Py_ssize_t n, const unsigned char *flags, Py_ssize_t nflags,
-                              PyObject *table, Py_ssize_t *cuts, Py_ssize_t ncuts)
-{
-    PyObject *result = NULL, *safe = NULL, *inside = NULL;
-    Py_ssize_t size = n + 1;
-    Py_ssize_t *own = PyMem_New(Py_ssize_t, size);
-    Py_ssize_t *first = PyMem_New(Py_ssize_t, size);
-    Py_ssize_t *rest = PyMem_New(Py_ssize_t, size);
-    Py_ssize_t *covered = PyMem_New(Py_ssize_t, size + 1);
-    Py_ssize_t *reach_at = PyMem_New(Py_ssize_t, size + 1); /* a node's reach in reach[] */
-    unsigned char *node = PyMem_Malloc((size_t)size);
-    Py_ssize_t *reach = NULL;
-    if (!own || !first || !rest || !covered || !reach_at || !node) {
-        PyErr_NoMemory();
-        goto done;
-    }
-    Py_ssize_t unreached = n + 1, room = 0;
-    for (Py_ssize_t i = 0; i < size; i++) {
-        own[i] = -1;
-        first[i] = rest[i] = unreached;
-        covered[i] = 0;
-        node[i] = 0;
-        reach_at[i] = -1;
-    }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *ends = ends_at(table, i);
-        if (ends == NULL)
-            goto done;
-        room += PyList_GET_SIZE(ends) + 2; /* + token, end mark */
-        if (i < nflags && flags[i])
-            node[i] = 1;
-    }
-    node[0] = 1;
-    for (Py_ssize_t k = 0; k < ncuts; k++)
-        own[k == 0 ? 0 : cuts[k - 1]] = cuts[k];
-    ncuts--; /* the last cut is the end of the run */
-    for (Py_ssize_t k = 0; k < ncuts; k++)
-        node[cuts[k]] = 1;
-    reach = PyMem_New(Py_ssize_t, room + 1);
-    if (!reach) {
-        PyErr_NoMemory();
-        goto done;
-    }
-    /* fewest words from the start to each position; reach_at[i] .. reach_at[i + 1] would not
-     * do, as a node may have no reach: each list ends with -1 */
-    Py_ssize_t used = 0;
-    first[0] = 0;
-    for (Py_ssize_t i = 0; i < size; i++) {
-        if (!node[i] || first[i] == unreached)
-            continue;
-        PyObject *ends = i < n ? PyList_GET_ITEM(table, i) : NULL; /* lists, as seen above */
-        Py_ssize_t count = ends ? PyList_GET_SIZE(ends) : 0, begin = used;
-        int has_token = own[i] < 0;
-        for (Py_ssize_t e = 0; e < count; e++) {
-            Py_ssize_t j = offset_in(ends, e, n);
-            if (j < 0)
-                goto done;
-            reach[used++] = j;
-            has_token |= j == own[i];
-        }
-        if (!has_token)
-            reach[used++] = own[i];
-        if (used == begin)
-            continue;
-        reach[used++] = -1;
-        reach_at[i] = begin;
-        Py_ssize_t step = first[i] + 1;
-        for (Py_ssize_t e = begin; reach[e] >= 0; e++)
-            if (step < first[reach[e]])
-                first[reach[e]] = step;
-    }
-    /* fewest words from each position to the end */
-    rest[n] = 0;
-    for (Py_ssize_t i = n; i >= 0; i--) {
-        if (reach_at[i] < 0)
-            continue;
-        Py_ssize_t best = -1;
-        for (Py_ssize_t e = reach_at[i]; reach[e] >= 0; e++)
-            if (best < 0 || rest[reach[e]] < best)
-                best = rest[reach[e]];
-        rest[i] = best + 1;
-    }
-    Py_ssize_t total = first[n];
-    /* how many words of a fewest-words segmentation hold each position strictly inside */
-    for (Py_ssize_t i = 0; i < size; i++) {
-        if (reach_at[i] < 0 || first[i] + rest[i] != total)
-            continue;
-        for (Py_ssize_t e = reach_at[i]; reach[e] >= 0; e++) {
-            Py_ssize_t j = reach[e];
-            if (j - i > 1 && first[i] + 1 + rest[j] == total) {
-                covered[i + 1]++;
-                covered[j]--;
-            }
-        }
-    }
-    safe = PyList_New(0);
-    inside = PyList_New(0);
-    if (!safe || !inside)
-        goto done;
-    Py_ssize_t depth = 0;
-    for (Py_ssize_t p = 0; p < size; p++) {
-        depth += covered[p];
-        covered[p] = depth; /* now: how many words hold p inside */
-        if (p && node[p] && !depth && first[p] + rest[p] == total) {
-            PyObject *number = PyLong_FromSsize_t(p);
-            if (!number || PyList_Append(safe, number) < 0) {
-                Py_XDECREF(number);
-                goto done;
-            }
-            Py_DECREF(number);
-            node[p] = 2; /* chosen */
-        }
-    }
-    for (Py_ssize_t k = 0; k < ncuts; k++) {
-        if (node[cuts[k]] == 2)
-            continue;
-        PyObject *number = PyLong_FromSsize_t(cuts[k]);
-        if (!number || PyList_Append(inside, number) < 0) {
-            Py_XDECREF(number);
-            goto done;
-        }
-        Py_DECREF(number);
-    }
-    PyObject *safe_tuple = PyList_AsTuple(safe), *inside_tuple = PyList_AsTuple(inside);
-    if (safe_tuple && inside_tuple)
-        result = PyTuple_Pack(2, safe_tuple, inside_tuple);
-    if (result != NULL) {
-        /* offsets only, kept in a cache: out of the cycle collector's reach, as it would put
-         * them itself after walking them once */
-        PyObject_GC_UnTrack(safe_tuple);
-        PyObject_GC_UnTrack(inside_tuple);
-        PyObject_GC_UnTrack(result);
-    }
-    Py_XDECREF(safe_tuple);
-    Py_XDECREF(inside_tuple);
-done:
-    Py_XDECREF(safe);
-    Py_XDECREF(inside);
-    PyMem_Free(own);
-    PyMem_Free(first);
-    PyMem_Free(rest);
-    PyMem_Free(covered);
-    PyMem_Free(reach_at);
-    PyMem_Free(node);
-    PyMem_Free(reach);
-    return result;
-}
-
-static PyObject *run_breaks(PyObject *Py_UNUSED(module), PyObject *args)
-{
-    PyObject *words, *added, *text, *valid_object, *skip_end;
-    if (!PyArg_ParseTuple(args, "O!O!UOO:run_breaks", &WordListType, &words, &WordListType,
-                          &added, &text, &valid_object, &skip_end))
-        return NULL;
-    Py_buffer valid;
-    if (PyObject_GetBuffer(valid_object, &valid, PyBUF_SIMPLE) < 0)
-        return NULL;
-    PyObject *result = NULL, *table = NULL;
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    Newmm m = {0};
-    m.length = n;
-    Py_ssize_t *cuts = PyMem_New(Py_ssize_t, n + 2);
-    m.queue = PyMem_New(Py_ssize_t, n + 2);
-    m.first_edge = PyMem_New(Py_ssize_t, n + 1);
-    m.edge_count = PyMem_New(Py_ssize_t, n + 1);
-    m.seen = PyMem_New(Py_ssize_t, n + 1);
-    m.parent = PyMem_New(Py_ssize_t, 2 * (n + 1));
-    m.bfs = PyMem_New(Py_ssize_t, n + 1);
-    if (!cuts || !m.queue || !m.first_edge || !m.edge_count || !m.seen || !m.parent || !m.bfs) {
-        PyErr_NoMemory();
-        goto done;
-    }
-    for (Py_ssize_t i = 0; i <= n; i++)
-        m.seen[i] = m.parent[n + 1 + i] = 0;
-    table = ends_table((WordList *)words, (WordList *)added, text, &valid);
-    if (table == NULL)
-        goto done;
-    Py_ssize_t ncuts = newmm(&m, text, valid_object, table, skip_end, cuts);
-    if (ncuts < 0)
-        goto done;
-    if (ncuts < 2) {
-        result = Py_BuildValue("(()())");
-        goto done;
-    }
-    result = fewest_words(n, valid.buf, valid.len, table, cuts, ncuts);
-done:
-    Py_XDECREF(table);
-    PyBuffer_Release(&valid);
-    PyMem_Free(cuts);
-    PyMem_Free(m.queue);
-    PyMem_Free(m.first_edge);
-    PyMem_Free(m.edge_count);
-    PyMem_Free(m.seen);
-    PyMem_Free(m.parent);
-    PyMem_Free(m.bfs);
-    PyMem_Free(m.edge_from);
-    PyMem_Free(m.edge_to);
-    return result;
-}
-
-/* Where the words of a tuple (longest first, none empty) are found in a text, left to right,
- * without overlapping: at each offset the first word that starts there, else the next offset
- * (as a regular expression of the words as alternatives finds them). */
-typedef struct {
-    Py_UCS4 first;
-    Py_ssize_t length;
-    int kind;
-    const void *data;
-} Word;
-
-static int starts_with(const Word *word, int kind, const void *data, Py_ssize_t at)
-{
-    for (Py_ssize_t i = 1; i < word->length; i++)
-        if (PyUnicode_READ(word->kind, word->data, i) != PyUnicode_READ(kind, data, at + i))
-            return 0;
-    return 1;
-}
-
-static PyObject *find_words(PyObject *Py_UNUSED(module), PyObject *args)
-{
-    PyObject *words_tuple, *text;
-    if (!PyArg_ParseTuple(args, "O!U:find_words", &PyTuple_Type, &words_tuple, &text))
-        return NULL;
-    Py_ssize_t count = PyTuple_GET_SIZE(words_tuple);
-    Word *words = PyMem_New(Word, count + 1);
-    if (words == NULL)
-        return PyErr_NoMemory();
-    PyObject *found = NULL;
-    for (Py_ssize_t k = 0; k < count; k++) {
-        PyObject *word = PyTuple_GET_ITEM(words_tuple, k);
-        if (!PyUnicode_Check(word) || PyUnicode_GET_LENGTH(word) == 0) {
-            PyErr_SetString(PyExc_ValueError, "find_words: the words must be non-empty str");
-            goto done;
-        }
-        words[k].kind = PyUnicode_KIND(word);
-        words[k].data = PyUnicode_DATA(word);
-        words[k].length = PyUnicode_GET_LENGTH(word);
-        words[k].first = PyUnicode_READ(words[k].kind, words[k].data, 0);
-    }
-    found = PyList_New(0);
-    if (found == NULL)
-        goto done;
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    Py_ssize_t position = 0;
-    while (position < n) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, position);
-        Py_ssize_t end = -1;
-        for (Py_ssize_t k = 0; k < count; k++)
-            if (words[k].first == c && words[k].length <= n - position &&
-                starts_with(&words[k], kind, data, position)) {
-                end = position + words[k].length;
-                break;
-            }
-        if (end < 0) {
-            position++;
-            continue;
-        }
-        PyObject *span = Py_BuildValue("(nn)", position, end);
-        if (span == NULL || PyList_Append(found, span) < 0) {
-            Py_XDECREF(span);
-            Py_CLEAR(found);
-            goto done;
-        }
-        Py_DECREF(span);
-        position = end;
-    }
-done:
-    PyMem_Free(words);
-    return found;
-}
-
 /* ---- Thai character clusters: dictionary.tcc_boundaries ---- */
 
 enum { REQUIRED = 0, OPTIONAL = 1, AHEAD = 2, GROUP = 3 };
@@ -788,10 +237,16 @@ typedef struct {
     Py_ssize_t length;
 } Chars;
 
-/* The pattern last read, and its atoms: each alternative atoms[starts[a]:starts[a + 1]]. */
+/* A pattern's atoms: each alternative atoms[starts[a]:starts[a + 1]]. */
+typedef struct {
+    Atom *atoms;
+    Py_ssize_t *starts;
+    Py_ssize_t alternatives;
+} Pattern;
+
+/* The pattern last read, and its atoms. */
 static PyObject *pattern_owner;
-static Atom *atoms;
-static Py_ssize_t *starts, alternatives;
+static Pattern last;
 
 static int in_set(const Atom *atom, const Chars *t, Py_ssize_t at)
 {
@@ -878,12 +333,47 @@ static int read_pattern(PyObject *pattern)
         }
     }
     read_starts[count] = n;
-    PyMem_Free(atoms);
-    PyMem_Free(starts);
-    atoms = read;
-    starts = read_starts;
-    alternatives = count;
+    PyMem_Free(last.atoms);
+    PyMem_Free(last.starts);
+    last.atoms = read;
+    last.starts = read_starts;
+    last.alternatives = count;
     Py_XSETREF(pattern_owner, Py_NewRef(pattern));
+    return 0;
+}
+
+/* Mark where the clusters of a text end (boundaries: room for its length + 1, zeroed). */
+static void mark_clusters(const Pattern *p, const Chars *t, unsigned char *boundaries)
+{
+    Py_ssize_t at = 0;
+    while (at < t->length) {
+        Py_ssize_t end = -1;
+        Py_UCS4 c = PyUnicode_READ(t->kind, t->data, at);
+        unsigned int bit = c - THAI_BLOCK; /* outside the block: no alternative starts here */
+        for (Py_ssize_t a = 0; a < p->alternatives && end < 0 && bit < 128; a++) {
+            const Atom *first = p->atoms + p->starts[a]; /* a character: test it here */
+            if (bit < 64 ? (first->low >> bit) & 1 : (first->high >> (bit - 64)) & 1)
+                end = match_atoms(first, p->starts[a + 1] - p->starts[a], 1, t, at + 1);
+        }
+        if (end <= at) /* no cluster here: the character alone */
+            end = at + 1;
+        boundaries[end] = 1;
+        at = end;
+    }
+}
+
+/* A copy of a pattern's atoms in raw memory, for a thread to read whatever is read next;
+ * 0, or -1 when out of memory. */
+static int copy_pattern(const Pattern *p, Pattern *copy)
+{
+    Py_ssize_t count = p->starts[p->alternatives];
+    copy->atoms = PyMem_RawMalloc((size_t)(count + 1) * sizeof(Atom));
+    copy->starts = PyMem_RawMalloc((size_t)(p->alternatives + 1) * sizeof(Py_ssize_t));
+    copy->alternatives = p->alternatives;
+    if (!copy->atoms || !copy->starts)
+        return -1;
+    memcpy(copy->atoms, p->atoms, (size_t)count * sizeof(Atom));
+    memcpy(copy->starts, p->starts, (size_t)(p->alternatives + 1) * sizeof(Py_ssize_t));
     return 0;
 }
 
@@ -898,24 +388,852 @@ static PyObject *cluster_boundaries(PyObject *Py_UNUSED(module), PyObject *args)
     PyObject *result = PyByteArray_FromStringAndSize(NULL, t.length + 1);
     if (result == NULL)
         return NULL;
-    char *boundaries = PyByteArray_AS_STRING(result);
+    unsigned char *boundaries = (unsigned char *)PyByteArray_AS_STRING(result);
     memset(boundaries, 0, (size_t)t.length + 1);
-    Py_ssize_t at = 0;
-    while (at < t.length) {
-        Py_ssize_t end = -1;
-        Py_UCS4 c = PyUnicode_READ(t.kind, t.data, at);
-        unsigned int bit = c - THAI_BLOCK; /* outside the block: no alternative starts here */
-        for (Py_ssize_t a = 0; a < alternatives && end < 0 && bit < 128; a++) {
-            const Atom *first = atoms + starts[a]; /* the first atom is a character: test it here */
-            if (bit < 64 ? (first->low >> bit) & 1 : (first->high >> (bit - 64)) & 1)
-                end = match_atoms(first, starts[a + 1] - starts[a], 1, &t, at + 1);
-        }
-        if (end <= at) /* no cluster here: the character alone */
-            end = at + 1;
-        boundaries[end] = 1;
-        at = end;
-    }
+    mark_clusters(&last, &t, boundaries);
     return result;
+}
+
+/* ---- newmm and the fewest words over a run, in C only: a thread of its own may run them ----
+ *
+ * Nothing below run_core's callers touches a Python object: memory is the raw allocator's,
+ * which needs no interpreter, and errors are codes the callers turn into exceptions. */
+
+#define FAILED_MEMORY -1
+#define FAILED_PYTHON -2 /* the Python skip_end raised: its exception is set */
+#define FAILED_PATH -3   /* no path between two cuts */
+#define FAILED_SKIP -4   /* skip_end did not move forward within the text */
+
+/* A run's characters and where its clusters end (valid[i]: one ends at i; room for
+ * length + 1, none past what the caller gave). */
+typedef struct {
+    Py_ssize_t length;
+    Py_UCS4 *chars;
+    unsigned char *valid;
+} Text;
+
+/* Read a run into raw memory, and its cluster ends where given (else none yet); 0, or -1
+ * with an exception set. */
+static int read_text(PyObject *text, PyObject *valid_object, Text *t)
+{
+    Py_buffer valid = {0};
+    if (valid_object != NULL && PyObject_GetBuffer(valid_object, &valid, PyBUF_SIMPLE) < 0)
+        return -1;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    t->length = n;
+    t->chars = PyMem_RawMalloc((size_t)(n + 1) * sizeof(Py_UCS4));
+    t->valid = PyMem_RawCalloc((size_t)n + 1, 1);
+    if (!t->chars || !t->valid) {
+        if (valid_object != NULL)
+            PyBuffer_Release(&valid);
+        PyErr_NoMemory();
+        return -1;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = 0; i < n; i++)
+        t->chars[i] = PyUnicode_READ(kind, data, i);
+    if (valid_object != NULL) {
+        memcpy(t->valid, valid.buf, (size_t)(valid.len < n + 1 ? valid.len : n + 1));
+        PyBuffer_Release(&valid);
+    }
+    return 0;
+}
+
+static void free_text(Text *t)
+{
+    PyMem_RawFree(t->chars);
+    PyMem_RawFree(t->valid);
+    t->chars = NULL;
+    t->valid = NULL;
+}
+
+/* Where the words that start at each offset of a text end, shortest first: ends[at[i]] up to
+ * ends[at[i + 1]] (see Dictionary.cluster_ends). */
+typedef struct {
+    Py_ssize_t *at;
+    Py_ssize_t *ends;
+} Table;
+
+static void free_table(Table *table)
+{
+    PyMem_RawFree(table->at);
+    PyMem_RawFree(table->ends);
+    table->at = table->ends = NULL;
+}
+
+/* Fill the table of a text: from each cluster start (0 and every cluster end but the last),
+ * the words read a cluster at a time until none goes on. 0, or FAILED_MEMORY. */
+static int fill_table(const WordList *words, const WordList *added, const Text *t, Table *table)
+{
+    Py_ssize_t n = t->length, used = 0, room = n + 16, count = 0;
+    Py_ssize_t *stops = PyMem_RawMalloc((size_t)(n + 1) * sizeof(Py_ssize_t));
+    table->at = PyMem_RawMalloc((size_t)(n + 1) * sizeof(Py_ssize_t));
+    table->ends = PyMem_RawMalloc((size_t)room * sizeof(Py_ssize_t));
+    if (!stops || !table->at || !table->ends) {
+        PyMem_RawFree(stops);
+        return FAILED_MEMORY;
+    }
+    for (Py_ssize_t i = 1; i <= n; i++)
+        if (t->valid[i])
+            stops[count++] = i;
+    Py_ssize_t k = 0; /* the next start is stops[k - 1] (0 for k == 0) */
+    for (Py_ssize_t start = 0; start < n; start++) {
+        table->at[start] = used;
+        if (k >= count || start != (k == 0 ? 0 : stops[k - 1]))
+            continue;
+        Range base = {words, 0};
+        Range extra = {added, 0};
+        Py_ssize_t depth = 0;
+        for (Py_ssize_t s = k; s < count; s++) {
+            Py_ssize_t end = stops[s];
+            while (depth < end - start) {
+                Py_UCS4 c = t->chars[start + depth++];
+                narrow(&base, c);
+                narrow(&extra, c);
+            }
+            int kind = kind_of(&base) | kind_of(&extra);
+            if (kind & WORD) {
+                if (used == room) {
+                    room *= 2;
+                    Py_ssize_t *more = PyMem_RawRealloc(table->ends, (size_t)room * sizeof(Py_ssize_t));
+                    if (more == NULL) {
+                        PyMem_RawFree(stops);
+                        return FAILED_MEMORY;
+                    }
+                    table->ends = more;
+                }
+                table->ends[used++] = end;
+            }
+            if (!(kind & LONGER))
+                break;
+        }
+        k++;
+    }
+    table->at[n] = used;
+    PyMem_RawFree(stops);
+    return 0;
+}
+
+/* The table as Python lists, one for each offset (a new reference, or NULL). */
+static PyObject *table_lists(const Table *table, Py_ssize_t n)
+{
+    PyObject *lists = PyList_New(n);
+    if (lists == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *ends = PyList_New(table->at[i + 1] - table->at[i]);
+        if (ends == NULL) {
+            Py_DECREF(lists);
+            return NULL;
+        }
+        PyList_SET_ITEM(lists, i, ends);
+        for (Py_ssize_t e = table->at[i]; e < table->at[i + 1]; e++) {
+            PyObject *number = PyLong_FromSsize_t(table->ends[e]);
+            if (number == NULL) {
+                Py_DECREF(lists);
+                return NULL;
+            }
+            PyList_SET_ITEM(ends, e - table->at[i], number);
+        }
+    }
+    return lists;
+}
+
+/* Where newmm goes on after a piece the dictionary does not know, starting at begin: an
+ * offset past begin, or a FAILED_ code. */
+typedef struct Skip {
+    Py_ssize_t (*end)(struct Skip *skip, Py_ssize_t begin);
+    const Text *text;
+    const Table *table;
+    /* for the Python skip_end: the run, its valid and the table as lists, made once asked */
+    PyObject *function, *run, *valid, *lists;
+} Skip;
+
+/* dictionary.skip_end for a run of Thai letters only, which its non-Thai pattern never
+ * matches: the first cluster end after begin where a word starts that is longer than two
+ * letters or holds a letter that is no consonant (not [ก-ฮ]{,2}); else the run's end. */
+static Py_ssize_t thai_skip_end(Skip *skip, Py_ssize_t begin)
+{
+    const Text *t = skip->text;
+    const Table *table = skip->table;
+    for (Py_ssize_t p = begin + 1; p < t->length; p++) {
+        if (!t->valid[p])
+            continue;
+        for (Py_ssize_t e = table->at[p]; e < table->at[p + 1]; e++) {
+            Py_ssize_t stop = table->ends[e];
+            if (stop - p > 2)
+                return p;
+            for (Py_ssize_t q = p; q < stop; q++)
+                if (t->chars[q] < 0x0E01 || t->chars[q] > 0x0E2E)
+                    return p;
+        }
+    }
+    return t->length;
+}
+
+/* The skip_end given from Python, for any other text (needs the interpreter). */
+static Py_ssize_t python_skip_end(Skip *skip, Py_ssize_t begin)
+{
+    if (skip->lists == NULL) {
+        skip->lists = table_lists(skip->table, skip->text->length);
+        if (skip->lists == NULL)
+            return FAILED_PYTHON;
+    }
+    PyObject *result =
+        PyObject_CallFunction(skip->function, "OnOO", skip->run, begin, skip->valid, skip->lists);
+    if (result == NULL)
+        return FAILED_PYTHON;
+    Py_ssize_t end = PyLong_AsSsize_t(result);
+    Py_DECREF(result);
+    if (end == -1 && PyErr_Occurred())
+        return FAILED_PYTHON;
+    return end;
+}
+
+/* Whether every character of a run is a Thai letter, vowel or mark (U+0E01..U+0E4E). */
+static int thai_letters(const Text *t)
+{
+    for (Py_ssize_t i = 0; i < t->length; i++)
+        if (t->chars[i] < 0x0E01 || t->chars[i] > 0x0E4E)
+            return 0;
+    return 1;
+}
+
+/* The cuts of newmm's maximal matching (see dictionary.newmm_cuts). cuts holds room for
+ * length + 1 offsets; a cut is never repeated. */
+typedef struct {
+    Py_ssize_t length;
+    Py_ssize_t *queue; /* ascending, distinct: heappop takes the first */
+    Py_ssize_t queued;
+    Py_ssize_t *edge_from, *edge_to; /* the graph's edges, in the order they were added */
+    Py_ssize_t edges, edge_room;
+    Py_ssize_t *first_edge, *edge_count; /* a node's edges are consecutive */
+    Py_ssize_t *seen, stamp;             /* a node is seen when seen[node] == stamp */
+    Py_ssize_t *parent, *bfs;
+} Newmm;
+
+static int queued(const Newmm *m, Py_ssize_t value)
+{
+    for (Py_ssize_t i = 0; i < m->queued; i++)
+        if (m->queue[i] == value)
+            return 1;
+    return 0;
+}
+
+static void push(Newmm *m, Py_ssize_t value)
+{
+    Py_ssize_t i = m->queued++;
+    while (i > 0 && m->queue[i - 1] > value) {
+        m->queue[i] = m->queue[i - 1];
+        i--;
+    }
+    m->queue[i] = value;
+}
+
+static Py_ssize_t pop(Newmm *m)
+{
+    Py_ssize_t value = m->queue[0];
+    memmove(m->queue, m->queue + 1, (size_t)(--m->queued) * sizeof(Py_ssize_t));
+    return value;
+}
+
+static int add_edge(Newmm *m, Py_ssize_t from, Py_ssize_t to)
+{
+    if (m->edges == m->edge_room) {
+        Py_ssize_t room = m->edge_room * 2 + 64;
+        Py_ssize_t *edge_from = PyMem_RawRealloc(m->edge_from, (size_t)room * sizeof(Py_ssize_t));
+        if (edge_from == NULL)
+            return FAILED_MEMORY;
+        m->edge_from = edge_from;
+        Py_ssize_t *edge_to = PyMem_RawRealloc(m->edge_to, (size_t)room * sizeof(Py_ssize_t));
+        if (edge_to == NULL)
+            return FAILED_MEMORY;
+        m->edge_to = edge_to;
+        m->edge_room = room;
+    }
+    if (m->seen[from] != m->stamp) {
+        m->seen[from] = m->stamp;
+        m->first_edge[from] = m->edges;
+        m->edge_count[from] = 0;
+    }
+    m->edge_count[from]++;
+    m->edge_from[m->edges] = from;
+    m->edge_to[m->edges++] = to;
+    return 0;
+}
+
+/* Appends to cuts the path after start to goal that a breadth-first search finds first. */
+static Py_ssize_t shortest_path(Newmm *m, Py_ssize_t start, Py_ssize_t goal, Py_ssize_t *cuts,
+                                Py_ssize_t ncuts)
+{
+    /* nodes with edges carry the graph's stamp; the search marks what it visits with the next
+     * stamp, which the graph is cleared to right after */
+    Py_ssize_t visit = m->stamp + 1;
+    Py_ssize_t *visited = m->parent + m->length + 1; /* the second half: visit stamps */
+    Py_ssize_t head = 0, tail = 0;
+    m->bfs[tail++] = start;
+    visited[start] = visit;
+    m->parent[start] = -1;
+    while (head < tail) {
+        Py_ssize_t node = m->bfs[head++];
+        if (m->seen[node] != m->stamp)
+            continue;
+        Py_ssize_t e = m->first_edge[node], last = e + m->edge_count[node];
+        for (; e < last; e++) {
+            Py_ssize_t next = m->edge_to[e];
+            if (next == goal) {
+                Py_ssize_t steps = 1;
+                for (Py_ssize_t at = node; at != start; at = m->parent[at])
+                    steps++;
+                Py_ssize_t at = node, i = ncuts + steps - 1;
+                cuts[i--] = goal;
+                for (; at != start; at = m->parent[at])
+                    cuts[i--] = at;
+                return ncuts + steps;
+            }
+            if (visited[next] != visit) {
+                visited[next] = visit;
+                m->parent[next] = node;
+                m->bfs[tail++] = next;
+            }
+        }
+    }
+    return FAILED_PATH;
+}
+
+static Py_ssize_t newmm(Newmm *m, const Table *table, Skip *skip, Py_ssize_t *cuts)
+{
+    Py_ssize_t length = m->length, ncuts = 0, end = 0;
+    m->queued = 0;
+    push(m, 0);
+    m->stamp += 2;
+    Py_ssize_t size = 0;
+    while (m->queue[0] < length) {
+        Py_ssize_t begin = pop(m);
+        for (Py_ssize_t e = table->at[begin]; e < table->at[begin + 1]; e++) {
+            Py_ssize_t stop = table->ends[e];
+            if (add_edge(m, begin, stop) < 0)
+                return FAILED_MEMORY;
+            size++;
+            if (!queued(m, stop))
+                push(m, stop);
+            if (size > MAX_GRAPH_SIZE)
+                break;
+        }
+        if (m->queued == 1) {
+            ncuts = shortest_path(m, end, m->queue[0], cuts, ncuts);
+            if (ncuts < 0)
+                return ncuts;
+            end = cuts[ncuts - 1];
+            size = 0;
+            m->edges = 0;
+            m->stamp += 2;
+        }
+        else if (m->queued == 0) {
+            end = skip->end(skip, begin);
+            if (end == FAILED_PYTHON)
+                return end;
+            if (end <= begin || end > length || ncuts > length)
+                return FAILED_SKIP;
+            size = 0;
+            m->edges = 0;
+            m->stamp += 2;
+            cuts[ncuts++] = end;
+            push(m, end);
+        }
+    }
+    return ncuts;
+}
+
+/* A run's boundaries: on every fewest-words segmentation (safe), and newmm's others (inside),
+ * each ascending, in memory of their own. */
+typedef struct {
+    Py_ssize_t *safe, *inside;
+    Py_ssize_t nsafe, ninside;
+} Breaks;
+
+static void free_breaks(Breaks *breaks)
+{
+    PyMem_RawFree(breaks->safe);
+    PyMem_RawFree(breaks->inside);
+    breaks->safe = breaks->inside = NULL;
+}
+
+/* The boundaries on every fewest-words segmentation of the cuts, and the cuts' others (see
+ * segment._run_breaks). 0, or FAILED_MEMORY. */
+static int fewest_words(const Text *t, const Table *table, Py_ssize_t *cuts, Py_ssize_t ncuts,
+                        Breaks *breaks)
+{
+    Py_ssize_t n = t->length, size = n + 1;
+    int status = FAILED_MEMORY;
+    Py_ssize_t *own = PyMem_RawMalloc((size_t)size * sizeof(Py_ssize_t));
+    Py_ssize_t *first = PyMem_RawMalloc((size_t)size * sizeof(Py_ssize_t));
+    Py_ssize_t *rest = PyMem_RawMalloc((size_t)size * sizeof(Py_ssize_t));
+    Py_ssize_t *covered = PyMem_RawCalloc((size_t)size + 1, sizeof(Py_ssize_t));
+    Py_ssize_t *reach_at = PyMem_RawMalloc((size_t)(size + 1) * sizeof(Py_ssize_t));
+    unsigned char *node = PyMem_RawCalloc((size_t)size, 1);
+    /* each node's reach: its table's ends, its own newmm token and an end mark */
+    Py_ssize_t *reach = PyMem_RawMalloc((size_t)(table->at[n] + 2 * size + 1) * sizeof(Py_ssize_t));
+    breaks->safe = PyMem_RawMalloc((size_t)size * sizeof(Py_ssize_t));
+    breaks->inside = PyMem_RawMalloc((size_t)size * sizeof(Py_ssize_t));
+    breaks->nsafe = breaks->ninside = 0;
+    if (!own || !first || !rest || !covered || !reach_at || !node || !reach || !breaks->safe ||
+        !breaks->inside)
+        goto done;
+    Py_ssize_t unreached = n + 1;
+    for (Py_ssize_t i = 0; i < size; i++) {
+        own[i] = -1;
+        first[i] = rest[i] = unreached;
+        reach_at[i] = -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++)
+        node[i] = t->valid[i] != 0;
+    node[0] = 1;
+    for (Py_ssize_t k = 0; k < ncuts; k++)
+        own[k == 0 ? 0 : cuts[k - 1]] = cuts[k];
+    ncuts--; /* the last cut is the end of the run */
+    for (Py_ssize_t k = 0; k < ncuts; k++)
+        node[cuts[k]] = 1;
+    /* fewest words from the start to each position; reach_at[i] .. reach_at[i + 1] would not
+     * do, as a node may have no reach: each list ends with -1 */
+    Py_ssize_t used = 0;
+    first[0] = 0;
+    for (Py_ssize_t i = 0; i < size; i++) {
+        if (!node[i] || first[i] == unreached)
+            continue;
+        Py_ssize_t begin = used;
+        int has_token = own[i] < 0;
+        if (i < n) {
+            for (Py_ssize_t e = table->at[i]; e < table->at[i + 1]; e++) {
+                reach[used++] = table->ends[e];
+                has_token |= table->ends[e] == own[i];
+            }
+        }
+        if (!has_token)
+            reach[used++] = own[i];
+        if (used == begin)
+            continue;
+        reach[used++] = -1;
+        reach_at[i] = begin;
+        Py_ssize_t step = first[i] + 1;
+        for (Py_ssize_t e = begin; reach[e] >= 0; e++)
+            if (step < first[reach[e]])
+                first[reach[e]] = step;
+    }
+    /* fewest words from each position to the end */
+    rest[n] = 0;
+    for (Py_ssize_t i = n; i >= 0; i--) {
+        if (reach_at[i] < 0)
+            continue;
+        Py_ssize_t best = -1;
+        for (Py_ssize_t e = reach_at[i]; reach[e] >= 0; e++)
+            if (best < 0 || rest[reach[e]] < best)
+                best = rest[reach[e]];
+        rest[i] = best + 1;
+    }
+    Py_ssize_t total = first[n];
+    /* how many words of a fewest-words segmentation hold each position strictly inside */
+    for (Py_ssize_t i = 0; i < size; i++) {
+        if (reach_at[i] < 0 || first[i] + rest[i] != total)
+            continue;
+        for (Py_ssize_t e = reach_at[i]; reach[e] >= 0; e++) {
+            Py_ssize_t j = reach[e];
+            if (j - i > 1 && first[i] + 1 + rest[j] == total) {
+                covered[i + 1]++;
+                covered[j]--;
+            }
+        }
+    }
+    Py_ssize_t depth = 0;
+    for (Py_ssize_t p = 0; p < size; p++) {
+        depth += covered[p]; /* how many words hold p inside */
+        if (p && node[p] && !depth && first[p] + rest[p] == total) {
+            breaks->safe[breaks->nsafe++] = p;
+            node[p] = 2; /* chosen */
+        }
+    }
+    for (Py_ssize_t k = 0; k < ncuts; k++)
+        if (node[cuts[k]] != 2)
+            breaks->inside[breaks->ninside++] = cuts[k];
+    status = 0;
+done:
+    PyMem_RawFree(own);
+    PyMem_RawFree(first);
+    PyMem_RawFree(rest);
+    PyMem_RawFree(covered);
+    PyMem_RawFree(reach_at);
+    PyMem_RawFree(node);
+    PyMem_RawFree(reach);
+    return status;
+}
+
+/* newmm over a run, then the fewest words: its breaks, or a FAILED_ code (breaks then hold
+ * nothing to free). */
+static int run_core(const WordList *words, const WordList *added, const Text *t, Skip *skip,
+                    Breaks *breaks)
+{
+    Py_ssize_t n = t->length;
+    Table table = {NULL, NULL};
+    Newmm m = {0};
+    m.length = n;
+    breaks->safe = breaks->inside = NULL;
+    breaks->nsafe = breaks->ninside = 0;
+    size_t words_size = (size_t)(n + 2) * sizeof(Py_ssize_t);
+    Py_ssize_t *cuts = PyMem_RawMalloc(words_size);
+    m.queue = PyMem_RawMalloc(words_size);
+    m.first_edge = PyMem_RawMalloc(words_size);
+    m.edge_count = PyMem_RawMalloc(words_size);
+    m.seen = PyMem_RawCalloc((size_t)n + 1, sizeof(Py_ssize_t));
+    m.parent = PyMem_RawCalloc(2 * ((size_t)n + 1), sizeof(Py_ssize_t));
+    m.bfs = PyMem_RawMalloc(words_size);
+    int status = FAILED_MEMORY;
+    if (!cuts || !m.queue || !m.first_edge || !m.edge_count || !m.seen || !m.parent || !m.bfs)
+        goto done;
+    status = fill_table(words, added, t, &table);
+    if (status < 0)
+        goto done;
+    skip->table = &table;
+    skip->text = t;
+    Py_ssize_t ncuts = newmm(&m, &table, skip, cuts);
+    if (ncuts < 0) {
+        status = (int)ncuts;
+        goto done;
+    }
+    status = ncuts < 2 ? 0 : fewest_words(t, &table, cuts, ncuts, breaks);
+done:
+    if (status < 0)
+        free_breaks(breaks);
+    free_table(&table);
+    PyMem_RawFree(cuts);
+    PyMem_RawFree(m.queue);
+    PyMem_RawFree(m.first_edge);
+    PyMem_RawFree(m.edge_count);
+    PyMem_RawFree(m.seen);
+    PyMem_RawFree(m.parent);
+    PyMem_RawFree(m.bfs);
+    PyMem_RawFree(m.edge_from);
+    PyMem_RawFree(m.edge_to);
+    return status;
+}
+
+/* Set the exception of a FAILED_ code (FAILED_PYTHON has its own set). */
+static void raise_failure(int status)
+{
+    if (status == FAILED_MEMORY)
+        PyErr_NoMemory();
+    else if (status == FAILED_PATH)
+        PyErr_SetString(PyExc_ValueError, "newmm found no path between two cuts");
+    else if (status == FAILED_SKIP)
+        PyErr_SetString(PyExc_ValueError, "skip_end must move forward within the text");
+}
+
+/* An ascending tuple of offsets, kept in a cache: out of the cycle collector's reach, as it
+ * would put it itself after walking it once (a new reference, or NULL). */
+static PyObject *offsets_tuple(const Py_ssize_t *offsets, Py_ssize_t count)
+{
+    PyObject *tuple = PyTuple_New(count);
+    if (tuple == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *number = PyLong_FromSsize_t(offsets[i]);
+        if (number == NULL) {
+            Py_DECREF(tuple);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(tuple, i, number);
+    }
+    if (count)
+        PyObject_GC_UnTrack(tuple);
+    return tuple;
+}
+
+/* (safe, inside) as tuples (a new reference, or NULL). */
+static PyObject *breaks_tuple(const Breaks *breaks)
+{
+    PyObject *safe = offsets_tuple(breaks->safe, breaks->nsafe);
+    PyObject *inside = offsets_tuple(breaks->inside, breaks->ninside);
+    PyObject *result = safe && inside ? PyTuple_Pack(2, safe, inside) : NULL;
+    if (result != NULL)
+        PyObject_GC_UnTrack(result);
+    Py_XDECREF(safe);
+    Py_XDECREF(inside);
+    return result;
+}
+
+/* Table lists for cluster_ends (a new reference, or NULL). */
+static PyObject *cluster_ends(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *words, *added, *text, *valid;
+    if (!PyArg_ParseTuple(args, "O!O!UO:cluster_ends", &WordListType, &words, &WordListType,
+                          &added, &text, &valid))
+        return NULL;
+    Text t = {0, NULL, NULL};
+    Table table = {NULL, NULL};
+    PyObject *lists = NULL;
+    if (read_text(text, valid, &t) == 0) {
+        if (fill_table((WordList *)words, (WordList *)added, &t, &table) < 0)
+            PyErr_NoMemory();
+        else
+            lists = table_lists(&table, t.length);
+    }
+    free_table(&table);
+    free_text(&t);
+    return lists;
+}
+
+static PyObject *run_breaks(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *words, *added, *text, *valid, *skip_end;
+    if (!PyArg_ParseTuple(args, "O!O!UOO:run_breaks", &WordListType, &words, &WordListType,
+                          &added, &text, &valid, &skip_end))
+        return NULL;
+    Text t = {0, NULL, NULL};
+    if (read_text(text, valid, &t) < 0)
+        return NULL;
+    /* a run of Thai letters skips in C; other text through the given skip_end */
+    Skip skip = {thai_letters(&t) ? thai_skip_end : python_skip_end, NULL, NULL, skip_end,
+                 text, valid, NULL};
+    Breaks breaks;
+    int status = run_core((WordList *)words, (WordList *)added, &t, &skip, &breaks);
+    Py_XDECREF(skip.lists);
+    free_text(&t);
+    if (status < 0) {
+        raise_failure(status);
+        return NULL;
+    }
+    PyObject *result = breaks_tuple(&breaks);
+    free_breaks(&breaks);
+    return result;
+}
+
+/* ---- the runs of text to come: their breaks found in a thread of their own ----
+ *
+ * A document's paragraphs are known before the first is laid out: the breaks of their Thai
+ * runs are found meanwhile, in order, and the layout takes each as it comes to it. */
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *words, *added; /* kept while the thread reads them */
+    Pattern clusters;        /* the cluster pattern, the thread's own copy */
+    Py_ssize_t count;
+    Text *texts;
+    Breaks *breaks;
+    int *status;     /* per run: 0, 1 where it holds other than Thai letters, or a FAILED_ code */
+    Py_ssize_t done; /* the runs the thread is through with (under lock) */
+    pthread_mutex_t lock;
+    pthread_cond_t finished;
+    int running;     /* a thread was started and not yet joined */
+    pid_t pid;       /* the process that started it: a fork leaves the thread behind */
+    pthread_t thread;
+} Ahead;
+
+static void *ahead_run(void *argument)
+{
+    Ahead *self = argument;
+    for (Py_ssize_t i = 0; i < self->count; i++) {
+        Text *t = &self->texts[i];
+        Chars chars = {PyUnicode_4BYTE_KIND, t->chars, t->length};
+        mark_clusters(&self->clusters, &chars, t->valid);
+        int status = 1;
+        if (thai_letters(t)) {
+            Skip skip = {thai_skip_end, NULL, NULL, NULL, NULL, NULL, NULL};
+            status = run_core((WordList *)self->words, (WordList *)self->added, &self->texts[i],
+                              &skip, &self->breaks[i]);
+        }
+        pthread_mutex_lock(&self->lock);
+        self->status[i] = status;
+        self->done = i + 1;
+        pthread_cond_broadcast(&self->finished);
+        pthread_mutex_unlock(&self->lock);
+    }
+    return NULL;
+}
+
+static PyObject *ahead_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    PyObject *words, *added, *pattern, *runs;
+    static char *keywords[] = {"words", "added", "clusters", "runs", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!O!O!O!:Ahead", keywords, &WordListType,
+                                     &words, &WordListType, &added, &PyTuple_Type, &pattern,
+                                     &PyList_Type, &runs))
+        return NULL;
+    if (read_pattern(pattern) < 0)
+        return NULL;
+    Py_ssize_t count = PyList_GET_SIZE(runs);
+    for (Py_ssize_t i = 0; i < count; i++)
+        if (!PyUnicode_Check(PyList_GET_ITEM(runs, i))) {
+            PyErr_SetString(PyExc_TypeError, "the runs are str");
+            return NULL;
+        }
+    Ahead *self = (Ahead *)type->tp_alloc(type, 0);
+    if (self == NULL)
+        return NULL;
+    self->words = Py_NewRef(words);
+    self->added = Py_NewRef(added);
+    self->texts = PyMem_RawCalloc((size_t)count + 1, sizeof(Text));
+    self->breaks = PyMem_RawCalloc((size_t)count + 1, sizeof(Breaks));
+    self->status = PyMem_RawCalloc((size_t)count + 1, sizeof(int));
+    if (!self->texts || !self->breaks || !self->status || copy_pattern(&last, &self->clusters) < 0) {
+        Py_DECREF(self);
+        return PyErr_NoMemory();
+    }
+    /* read while the list is as checked: reading runs no Python code */
+    for (Py_ssize_t i = 0; i < count && i < PyList_GET_SIZE(runs); i++) {
+        if (read_text(PyList_GET_ITEM(runs, i), NULL, &self->texts[i]) < 0) {
+            Py_DECREF(self);
+            return NULL;
+        }
+        self->count = i + 1;
+    }
+    pthread_mutex_init(&self->lock, NULL);
+    pthread_cond_init(&self->finished, NULL);
+    self->pid = getpid();
+    self->running = pthread_create(&self->thread, NULL, ahead_run, self) == 0;
+    if (!self->running) /* no thread to be had: found here, now */
+        ahead_run(self);
+    return (PyObject *)self;
+}
+
+static PyObject *ahead_result(Ahead *self, PyObject *argument)
+{
+    Py_ssize_t i = PyLong_AsSsize_t(argument);
+    if (i == -1 && PyErr_Occurred())
+        return NULL;
+    if (i < 0 || i >= self->count) {
+        PyErr_SetString(PyExc_IndexError, "no such run");
+        return NULL;
+    }
+    if (self->running && self->pid != getpid()) /* forked: the thread is the parent's */
+        Py_RETURN_NONE;
+    int status;
+    Py_BEGIN_ALLOW_THREADS
+    pthread_mutex_lock(&self->lock);
+    while (self->done <= i)
+        pthread_cond_wait(&self->finished, &self->lock);
+    status = self->status[i];
+    pthread_mutex_unlock(&self->lock);
+    Py_END_ALLOW_THREADS
+    if (status != 0) /* other text, or a failure: the caller finds them as usual */
+        Py_RETURN_NONE;
+    return breaks_tuple(&self->breaks[i]);
+}
+
+static void ahead_dealloc(Ahead *self)
+{
+    if (self->running && self->pid == getpid()) {
+        Py_BEGIN_ALLOW_THREADS
+        pthread_join(self->thread, NULL);
+        Py_END_ALLOW_THREADS
+        self->running = 0;
+    }
+    if (self->pid == getpid()) { /* a fork may have copied them held */
+        pthread_mutex_destroy(&self->lock);
+        pthread_cond_destroy(&self->finished);
+    }
+    for (Py_ssize_t i = 0; i < self->count; i++) {
+        free_text(&self->texts[i]);
+        free_breaks(&self->breaks[i]);
+    }
+    PyMem_RawFree(self->texts);
+    PyMem_RawFree(self->breaks);
+    PyMem_RawFree(self->status);
+    PyMem_RawFree(self->clusters.atoms);
+    PyMem_RawFree(self->clusters.starts);
+    Py_XDECREF(self->words);
+    Py_XDECREF(self->added);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static PyMethodDef ahead_methods[] = {
+    {"result", (PyCFunction)ahead_result, METH_O,
+     PyDoc_STR("result(i): (safe, inside) of run i once found, None where it is left to the "
+               "caller (other than Thai letters).")},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject AheadType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "thaidocs.thai._speedups.Ahead",
+    .tp_doc = PyDoc_STR("Ahead(words, added, clusters, runs): the breaks of runs found in a "
+                        "thread of their own, their clusters by the pattern clusters."),
+    .tp_basicsize = sizeof(Ahead),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_new = ahead_new,
+    .tp_dealloc = (destructor)ahead_dealloc,
+    .tp_methods = ahead_methods,
+};
+
+/* Where the words of a tuple (longest first, none empty) are found in a text, left to right,
+ * without overlapping: at each offset the first word that starts there, else the next offset
+ * (as a regular expression of the words as alternatives finds them). */
+typedef struct {
+    Py_UCS4 first;
+    Py_ssize_t length;
+    int kind;
+    const void *data;
+} Word;
+
+static int starts_with(const Word *word, int kind, const void *data, Py_ssize_t at)
+{
+    for (Py_ssize_t i = 1; i < word->length; i++)
+        if (PyUnicode_READ(word->kind, word->data, i) != PyUnicode_READ(kind, data, at + i))
+            return 0;
+    return 1;
+}
+
+static PyObject *find_words(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *words_tuple, *text;
+    if (!PyArg_ParseTuple(args, "O!U:find_words", &PyTuple_Type, &words_tuple, &text))
+        return NULL;
+    Py_ssize_t count = PyTuple_GET_SIZE(words_tuple);
+    Word *words = PyMem_New(Word, count + 1);
+    if (words == NULL)
+        return PyErr_NoMemory();
+    PyObject *found = NULL;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *word = PyTuple_GET_ITEM(words_tuple, k);
+        if (!PyUnicode_Check(word) || PyUnicode_GET_LENGTH(word) == 0) {
+            PyErr_SetString(PyExc_ValueError, "find_words: the words must be non-empty str");
+            goto done;
+        }
+        words[k].kind = PyUnicode_KIND(word);
+        words[k].data = PyUnicode_DATA(word);
+        words[k].length = PyUnicode_GET_LENGTH(word);
+        words[k].first = PyUnicode_READ(words[k].kind, words[k].data, 0);
+    }
+    found = PyList_New(0);
+    if (found == NULL)
+        goto done;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t position = 0;
+    while (position < n) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, position);
+        Py_ssize_t end = -1;
+        for (Py_ssize_t k = 0; k < count; k++)
+            if (words[k].first == c && words[k].length <= n - position &&
+                starts_with(&words[k], kind, data, position)) {
+                end = position + words[k].length;
+                break;
+            }
+        if (end < 0) {
+            position++;
+            continue;
+        }
+        PyObject *span = Py_BuildValue("(nn)", position, end);
+        if (span == NULL || PyList_Append(found, span) < 0) {
+            Py_XDECREF(span);
+            Py_CLEAR(found);
+            goto done;
+        }
+        Py_DECREF(span);
+        position = end;
+    }
+done:
+    PyMem_Free(words);
+    return found;
 }
 
 static PyMethodDef methods[] = {
@@ -944,12 +1262,13 @@ static struct PyModuleDef module = {
 
 PyMODINIT_FUNC PyInit__speedups(void)
 {
-    if (PyType_Ready(&WordListType) < 0)
+    if (PyType_Ready(&WordListType) < 0 || PyType_Ready(&AheadType) < 0)
         return NULL;
     PyObject *result = PyModule_Create(&module);
     if (result == NULL)
         return NULL;
-    if (PyModule_AddObjectRef(result, "WordList", (PyObject *)&WordListType) < 0) {
+    if (PyModule_AddObjectRef(result, "WordList", (PyObject *)&WordListType) < 0 ||
+        PyModule_AddObjectRef(result, "Ahead", (PyObject *)&AheadType) < 0) {
         Py_DECREF(result);
         return NULL;
     }

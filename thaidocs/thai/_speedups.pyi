@@ -3,6 +3,16 @@ from collections.abc import Callable
 class WordList:
     def __init__(self, words: list[str]) -> None: ...
 
+class Ahead:
+    def __init__(
+        self,
+        words: WordList,
+        added: WordList,
+        clusters: tuple[tuple[tuple[int, int, int], ...], ...],
+        runs: list[str],
+    ) -> None: ...
+    def result(self, index: int) -> tuple[tuple[int, ...], tuple[int, ...]] | None: ...
+
 def cluster_ends(
     words: WordList, added: WordList, text: str, valid: bytes | bytearray
 ) -> list[list[int]]: ...

@@ -142,7 +142,8 @@ def _mask(item: str) -> tuple[int, int] | None:
     return bits & (2**64 - 1), bits >> 64
 
 
-_TCC_ATOMS = _tcc_atoms(_TCC_PATTERN)
+#: the cluster pattern as the C search reads it, None where it cannot (see ``_tcc_atoms``)
+TCC_ATOMS = _tcc_atoms(_TCC_PATTERN)
 _PAT_NONTHAI = re.compile(r"[-a-zA-Z]+|\d+([,\.]\d+)*|[ \t]+|\r?\n|[^\u0E00-\u0E7F \t\r\n]+")
 _PAT_THAI_TWOCHARS = re.compile("[ก-ฮ]{,2}$")
 _MAX_GRAPH_SIZE = 50
@@ -297,8 +298,8 @@ def thai_dictionary() -> Dictionary:
 def tcc_boundaries(text: str) -> bytearray:
     """``1`` at each offset of ``text`` where a Thai character cluster ends, else ``0``. The
     C twin (``_speedups.cluster_boundaries``) runs the same pattern, read by ``_tcc_atoms``."""
-    if native is not None and _TCC_ATOMS is not None:
-        return native.cluster_boundaries(_TCC_ATOMS, text)
+    if native is not None and TCC_ATOMS is not None:
+        return native.cluster_boundaries(TCC_ATOMS, text)
     boundaries = bytearray(len(text) + 1)
     # every character is in one cluster (the pattern's last alternative is any character),
     # so the clusters follow one another and each ends where the lengths before it add up to

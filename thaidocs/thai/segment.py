@@ -32,13 +32,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Hashable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from enum import IntEnum
 from functools import cache, lru_cache
 from itertools import accumulate, compress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from thaidocs.caching import bounded_cache
+from thaidocs.cores import spare_core
 from thaidocs.thai.dictionary import (
+    TCC_ATOMS,
     Dictionary,
     native,
     newmm_cuts,
@@ -48,6 +52,9 @@ from thaidocs.thai.dictionary import (
     thai_dictionary,
 )
 from thaidocs.thai.names import NAME_TITLES
+
+if TYPE_CHECKING:
+    from thaidocs.thai import _speedups
 
 ZWSP = "\u200b"
 #: following vowels and signs that belong to the preceding syllable
@@ -164,12 +171,50 @@ def _run_breaks(run: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     Safe: on every segmentation of the run into the fewest words (the dictionary's words,
     ending where a Thai character cluster may end, and newmm's own tokens for what the
     dictionary does not know). Every other boundary newmm finds is inside a word of some
-    such segmentation. The C search (``_speedups``) gives the same answers, where it is built.
+    such segmentation. The C search (``_speedups``) gives the same answers, where it is built,
+    and may have found them already (``breaks_ahead``).
     """
+    pending = _ahead.pop(run, None)
+    if pending is not None:
+        found = pending[0].result(pending[1])
+        if found is not None:
+            return found
     valid = tcc_boundaries(run)
     if native is not None:
         return native.run_breaks(*_dictionary().native_lists(), run, valid, skip_end)
     return run_breaks(run, valid, _dictionary())
+
+
+#: runs of text to come, each with the search finding its breaks beside the main thread and
+#: its place there (see ``breaks_ahead``)
+_ahead: dict[str, tuple[_speedups.Ahead, int]] = {}
+
+
+@contextmanager
+def breaks_ahead(texts: Iterable[str]) -> Iterator[None]:
+    """While a document is laid out, the breaks of the Thai runs of its ``texts`` (its
+    paragraphs, in reading order) not known yet are found in a thread of C beside it, where
+    the search is built and the process has a second core: ``_run_breaks`` takes each as the
+    layout comes to it, which then mostly finds it ready."""
+    runs: list[str] = []
+    clusters = TCC_ATOMS
+    if native is not None and clusters is not None and spare_core():
+        seen = set(_ahead)
+        for text in texts:
+            for start, end in _thai_runs(text):
+                run = text[start:end]
+                if run not in seen and (run,) not in _run_breaks:
+                    seen.add(run)
+                    runs.append(run)
+        if runs:
+            job = native.Ahead(*_dictionary().native_lists(), clusters, runs)
+            _ahead.update((run, (job, index)) for index, run in enumerate(runs))
+    try:
+        yield
+    finally:
+        for run in runs:  # what the layout did not come to
+            if _ahead.get(run, (None,))[0] is job:
+                del _ahead[run]
 
 
 def run_breaks(
