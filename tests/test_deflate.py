@@ -68,6 +68,7 @@ def test_a_result_asked_twice_or_never() -> None:
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX")
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
 def test_a_forked_process_gets_the_bytes_of_a_compression_started_before() -> None:
     module = require_built(_module())
     data = b"0 0 m 10 10 l S " * 4000

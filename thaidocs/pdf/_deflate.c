@@ -2,9 +2,11 @@
  *
  * A Python thread that calls zlib.compress holds the interpreter to start the call and to end
  * it, and so waits for the main thread, busy drawing, to let go of it; a thread of C reads
- * bytes that cannot change and never needs the interpreter at all. The stream is zlib's
- * compress2 at the default level: what zlib.compress writes with the same zlib, which
- * deflate.py checks before it uses this module.
+ * bytes that cannot change and never needs the interpreter at all. One such thread a process
+ * takes the streams in turn: a thread started for each would cost the main thread more than
+ * many a stream takes, and would crowd it off its core. The stream is zlib's compress2 at
+ * the default level: what zlib.compress writes with the same zlib, which deflate.py checks
+ * before it uses this module.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -12,32 +14,90 @@
 #include <unistd.h>
 #include <zlib.h>
 
-typedef struct {
+enum { WAITING, COMPRESSING, DONE };
+
+typedef struct Deflation {
     PyObject_HEAD
-    PyObject *data;     /* the bytes compressed, kept while the thread reads them */
-    PyObject *result;   /* the compressed bytes, once joined */
-    unsigned char *out; /* the thread's output: room for the most zlib may write */
-    uLong room;
+    PyObject *data;         /* the bytes compressed, kept while the worker reads them */
+    PyObject *result;       /* the compressed bytes, once asked for */
+    unsigned char *out;     /* the compressed bytes as the worker wrote them */
     uLongf out_length;
-    int status;         /* zlib's status of the compression */
-    int running;        /* a thread was started and not yet joined */
-    pid_t pid;          /* the process that started it: a fork leaves the thread behind */
-    pthread_t thread;
+    int status;             /* zlib's status of the compression */
+    int state;              /* WAITING in the queue, COMPRESSING, DONE (under the lock) */
+    pid_t pid;              /* the process whose worker has it */
+    struct Deflation *next; /* the next in the queue */
 } Deflation;
 
-/* Compress data's bytes into out; runs without the interpreter. */
+/* The worker of this process and its queue, first in first out. */
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t queued = PTHREAD_COND_INITIALIZER;   /* a stream joined the queue */
+static pthread_cond_t finished = PTHREAD_COND_INITIALIZER; /* a stream is done */
+static Deflation *head, *tail;
+static pid_t worker_pid; /* the process the worker runs in: none yet, or a fork's parent */
+
+/* Compress data's bytes; runs without the interpreter. */
 static void compress_into(Deflation *self)
 {
-    self->out_length = self->room;
+    uLong size = (uLong)PyBytes_GET_SIZE(self->data);
+    uLongf room = compressBound(size);
+    self->out = PyMem_RawMalloc(room);
+    if (self->out == NULL) {
+        self->status = Z_MEM_ERROR;
+        return;
+    }
+    self->out_length = room;
     self->status = compress2(self->out, &self->out_length,
-                             (const Bytef *)PyBytes_AS_STRING(self->data),
-                             (uLong)PyBytes_GET_SIZE(self->data), Z_DEFAULT_COMPRESSION);
+                             (const Bytef *)PyBytes_AS_STRING(self->data), size,
+                             Z_DEFAULT_COMPRESSION);
 }
 
-static void *run(void *argument)
+static void *work(void *Py_UNUSED(argument))
 {
-    compress_into((Deflation *)argument);
+    pthread_mutex_lock(&lock);
+    for (;;) {
+        while (head == NULL)
+            pthread_cond_wait(&queued, &lock);
+        Deflation *next = head;
+        head = next->next;
+        if (head == NULL)
+            tail = NULL;
+        next->state = COMPRESSING;
+        pthread_mutex_unlock(&lock);
+        compress_into(next);
+        pthread_mutex_lock(&lock);
+        next->state = DONE;
+        pthread_cond_broadcast(&finished);
+    }
     return NULL;
+}
+
+/* In a forked child there is no worker: the lock and conditions are made afresh and what the
+ * parent's worker had is the child's to compress itself, if it asks. */
+static void forked(void)
+{
+    pthread_mutex_init(&lock, NULL);
+    pthread_cond_init(&queued, NULL);
+    pthread_cond_init(&finished, NULL);
+    head = tail = NULL;
+}
+
+/* Start this process's worker unless it runs; 0, or -1 where no thread is to be had (the
+ * lock held). */
+static int start_worker(void)
+{
+    if (worker_pid == getpid())
+        return 0;
+    pthread_t thread;
+    pthread_attr_t attributes;
+    if (pthread_attr_init(&attributes) != 0)
+        return -1;
+    pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
+    int started = pthread_create(&thread, &attributes, work, NULL) == 0;
+    pthread_attr_destroy(&attributes);
+    if (!started)
+        return -1;
+    worker_pid = getpid();
+    return 0;
 }
 
 static PyObject *deflation_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
@@ -54,40 +114,59 @@ static PyObject *deflation_new(PyTypeObject *type, PyObject *args, PyObject *kwa
     if (self == NULL)
         return NULL;
     self->data = Py_NewRef(data);
-    self->room = compressBound((uLong)PyBytes_GET_SIZE(data));
-    self->out = PyMem_RawMalloc(self->room);
-    if (self->out == NULL) {
-        Py_DECREF(self);
-        return PyErr_NoMemory();
-    }
     self->pid = getpid();
-    self->running = pthread_create(&self->thread, NULL, run, self) == 0;
-    if (!self->running) /* no thread to be had: compressed here, now */
+    pthread_mutex_lock(&lock);
+    if (start_worker() == 0) {
+        self->state = WAITING;
+        if (tail != NULL)
+            tail->next = self;
+        else
+            head = self;
+        tail = self;
+        pthread_cond_signal(&queued);
+        pthread_mutex_unlock(&lock);
+    }
+    else { /* no thread to be had: compressed here, now */
+        pthread_mutex_unlock(&lock);
         compress_into(self);
+        self->state = DONE;
+    }
     return (PyObject *)self;
 }
 
-/* Wait for the thread, if one runs for this process. One started before a fork runs in the
- * parent only: the child compresses here if it needs the result. */
-static void join(Deflation *self, int needed)
+/* Wait until the worker is done with it, or take it out of the queue before it starts
+ * (needed: 0); compress it here if it belonged to a fork's parent. */
+static void settle(Deflation *self, int needed)
 {
-    if (!self->running)
-        return;
-    self->running = 0;
-    if (self->pid != getpid()) {
-        if (needed)
+    if (self->pid != getpid()) { /* the parent's worker never gets to it here */
+        if (self->state != DONE && needed)
             compress_into(self);
+        self->state = DONE;
         return;
     }
-    Py_BEGIN_ALLOW_THREADS
-    pthread_join(self->thread, NULL);
-    Py_END_ALLOW_THREADS
+    pthread_mutex_lock(&lock);
+    if (!needed && self->state == WAITING) { /* unqueue it */
+        Deflation **link = &head, *before = NULL;
+        while (*link != self) {
+            before = *link;
+            link = &(*link)->next;
+        }
+        *link = self->next;
+        if (tail == self)
+            tail = before;
+        self->state = DONE;
+    }
+    while (self->state != DONE)
+        pthread_cond_wait(&finished, &lock);
+    pthread_mutex_unlock(&lock);
 }
 
 static PyObject *deflation_result(Deflation *self, PyObject *Py_UNUSED(ignored))
 {
     if (self->result == NULL) {
-        join(self, 1);
+        Py_BEGIN_ALLOW_THREADS
+        settle(self, 1);
+        Py_END_ALLOW_THREADS
         if (self->status != Z_OK) {
             PyErr_Format(PyExc_MemoryError, "zlib could not compress (status %d)", self->status);
             return NULL;
@@ -105,7 +184,10 @@ static PyObject *deflation_result(Deflation *self, PyObject *Py_UNUSED(ignored))
 
 static void deflation_dealloc(Deflation *self)
 {
-    join(self, 0); /* the thread reads data and writes out: both outlive it */
+    /* the worker reads data and writes out: both outlive its work */
+    Py_BEGIN_ALLOW_THREADS
+    settle(self, 0);
+    Py_END_ALLOW_THREADS
     Py_XDECREF(self->data);
     Py_XDECREF(self->result);
     PyMem_RawFree(self->out);
@@ -114,13 +196,13 @@ static void deflation_dealloc(Deflation *self)
 
 static PyMethodDef deflation_methods[] = {
     {"result", (PyCFunction)deflation_result, METH_NOARGS,
-     PyDoc_STR("result(): the compressed bytes, once the thread is done.")},
+     PyDoc_STR("result(): the compressed bytes, once the worker is done with them.")},
     {NULL, NULL, 0, NULL},
 };
 
 static PyTypeObject DeflationType = {
     PyVarObject_HEAD_INIT(NULL, 0).tp_name = "thaidocs.pdf._deflate.Deflation",
-    .tp_doc = PyDoc_STR("Deflation(data): data being compressed in a thread of its own."),
+    .tp_doc = PyDoc_STR("Deflation(data): data being compressed by this process's worker."),
     .tp_basicsize = sizeof(Deflation),
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_new = deflation_new,
@@ -151,6 +233,10 @@ PyMODINIT_FUNC PyInit__deflate(void)
 {
     if (PyType_Ready(&DeflationType) < 0)
         return NULL;
+    if (pthread_atfork(NULL, NULL, forked) != 0) {
+        PyErr_SetString(PyExc_RuntimeError, "could not prepare for a fork");
+        return NULL;
+    }
     PyObject *result = PyModule_Create(&module);
     if (result == NULL)
         return NULL;
