@@ -4,6 +4,7 @@ answers of the Python each mirrors, which runs where they are not built."""
 from __future__ import annotations
 
 import json
+import os
 from array import array
 from functools import partial
 from types import ModuleType, SimpleNamespace
@@ -196,6 +197,30 @@ def test_runs_found_ahead_in_a_thread_break_as_they_break_here(runs: list[str]) 
         job.result(len(runs))
     with pytest.raises(TypeError):
         speedups.Ahead(*lists, dictionary.TCC_ATOMS, [*runs, 1])
+
+
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
+def test_jobs_ahead_dropped_early_or_forked_away_are_left_to_the_caller() -> None:
+    speedups = _built()
+    lists = segment._dictionary().native_lists()
+    runs = ["ประกาศสำนักงานเขตพื้นที่การศึกษา" * 4] * 200
+    for _ in range(20):  # dropped while queued, or while the worker finds their breaks
+        speedups.Ahead(*lists, dictionary.TCC_ATOMS, runs)
+    job = speedups.Ahead(*lists, dictionary.TCC_ATOMS, runs)
+    if hasattr(os, "fork"):
+        read, write = os.pipe()
+        child = os.fork()
+        if child == 0:  # the parent's worker is not here: the child finds the breaks itself
+            try:
+                os.write(write, b"1" if job.result(199) is None else b"0")
+            finally:
+                os._exit(0)
+        os.close(write)
+        with os.fdopen(read, "rb") as answer:
+            assert answer.read() == b"1"
+        os.waitpid(child, 0)
+    expected = segment.run_breaks(runs[0], tcc_boundaries(runs[0]), segment._dictionary())
+    assert job.result(199) == expected
 
 
 def test_a_document_laid_out_leaves_no_run_ahead() -> None:

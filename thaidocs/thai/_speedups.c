@@ -1007,30 +1007,40 @@ static PyObject *run_breaks(PyObject *Py_UNUSED(module), PyObject *args)
     return result;
 }
 
-/* ---- the runs of text to come: their breaks found in a thread of their own ----
+/* ---- the runs of text to come: their breaks found by a worker thread ----
  *
  * A document's paragraphs are known before the first is laid out: the breaks of their Thai
- * runs are found meanwhile, in order, and the layout takes each as it comes to it. */
+ * runs are found meanwhile, in order, and the layout takes each as it comes to it. One worker
+ * a process takes the documents' jobs in turn: a thread started for each would cost the main
+ * thread more than finding a document's breaks saves it. */
 
-typedef struct {
+enum { WAITING, FINDING, DONE };
+
+typedef struct Ahead {
     PyObject_HEAD
-    PyObject *words, *added; /* kept while the thread reads them */
-    Pattern clusters;        /* the cluster pattern, the thread's own copy */
+    PyObject *words, *added; /* kept while the worker reads them */
+    Pattern clusters;        /* the cluster pattern, the worker's own copy */
     Py_ssize_t count;
     Text *texts;
     Breaks *breaks;
     int *status;     /* per run: 0, 1 where it holds other than Thai letters, or a FAILED_ code */
-    Py_ssize_t done; /* the runs the thread is through with (under lock) */
-    pthread_mutex_t lock;
-    pthread_cond_t finished;
-    int running;     /* a thread was started and not yet joined */
-    pid_t pid;       /* the process that started it: a fork leaves the thread behind */
-    pthread_t thread;
+    Py_ssize_t done; /* the runs the worker is through with (under the lock) */
+    int state;       /* WAITING in the queue, FINDING, DONE (under the lock) */
+    int dropped;     /* no run is wanted any more: the worker stops (under the lock) */
+    pid_t pid;       /* the process whose worker has it */
+    struct Ahead *next; /* the next in the queue */
 } Ahead;
 
-static void *ahead_run(void *argument)
+/* The worker of this process and its queue, first in first out. */
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t job_queued = PTHREAD_COND_INITIALIZER; /* a job joined the queue */
+static pthread_cond_t finished = PTHREAD_COND_INITIALIZER; /* a run or a job is done */
+static Ahead *head, *tail;
+static pid_t worker_pid; /* the process the worker runs in: none yet, or a fork's parent */
+
+/* Find the breaks of a job's runs, in order, telling each as it is found. */
+static void find_all(Ahead *self)
 {
-    Ahead *self = argument;
     for (Py_ssize_t i = 0; i < self->count; i++) {
         Text *t = &self->texts[i];
         Chars chars = {PyUnicode_4BYTE_KIND, t->chars, t->length};
@@ -1038,16 +1048,67 @@ static void *ahead_run(void *argument)
         int status = 1;
         if (thai_letters(t)) {
             Skip skip = {thai_skip_end, NULL, NULL, NULL, NULL, NULL, NULL};
-            status = run_core((WordList *)self->words, (WordList *)self->added, &self->texts[i],
-                              &skip, &self->breaks[i]);
+            status = run_core((WordList *)self->words, (WordList *)self->added, t, &skip,
+                              &self->breaks[i]);
         }
-        pthread_mutex_lock(&self->lock);
+        pthread_mutex_lock(&lock);
         self->status[i] = status;
         self->done = i + 1;
-        pthread_cond_broadcast(&self->finished);
-        pthread_mutex_unlock(&self->lock);
+        pthread_cond_broadcast(&finished);
+        int dropped = self->dropped;
+        pthread_mutex_unlock(&lock);
+        if (dropped)
+            return;
+    }
+}
+
+static void *work(void *Py_UNUSED(argument))
+{
+    pthread_mutex_lock(&lock);
+    for (;;) {
+        while (head == NULL)
+            pthread_cond_wait(&job_queued, &lock);
+        Ahead *job = head;
+        head = job->next;
+        if (head == NULL)
+            tail = NULL;
+        job->state = FINDING;
+        pthread_mutex_unlock(&lock);
+        find_all(job);
+        pthread_mutex_lock(&lock);
+        job->state = DONE;
+        pthread_cond_broadcast(&finished);
     }
     return NULL;
+}
+
+/* In a forked child there is no worker: the lock and conditions are made afresh, and the
+ * parent's jobs leave their runs to the child's caller. */
+static void forked(void)
+{
+    pthread_mutex_init(&lock, NULL);
+    pthread_cond_init(&job_queued, NULL);
+    pthread_cond_init(&finished, NULL);
+    head = tail = NULL;
+}
+
+/* Start this process's worker unless it runs (the lock held); 0, or -1 where no thread is to
+ * be had. */
+static int start_worker(void)
+{
+    if (worker_pid == getpid())
+        return 0;
+    pthread_t thread;
+    pthread_attr_t attributes;
+    if (pthread_attr_init(&attributes) != 0)
+        return -1;
+    pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
+    int started = pthread_create(&thread, &attributes, work, NULL) == 0;
+    pthread_attr_destroy(&attributes);
+    if (!started)
+        return -1;
+    worker_pid = getpid();
+    return 0;
 }
 
 static PyObject *ahead_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
@@ -1069,6 +1130,8 @@ static PyObject *ahead_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     Ahead *self = (Ahead *)type->tp_alloc(type, 0);
     if (self == NULL)
         return NULL;
+    self->state = DONE; /* until queued */
+    self->pid = getpid();
     self->words = Py_NewRef(words);
     self->added = Py_NewRef(added);
     self->texts = PyMem_RawCalloc((size_t)count + 1, sizeof(Text));
@@ -1086,12 +1149,21 @@ static PyObject *ahead_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
         }
         self->count = i + 1;
     }
-    pthread_mutex_init(&self->lock, NULL);
-    pthread_cond_init(&self->finished, NULL);
-    self->pid = getpid();
-    self->running = pthread_create(&self->thread, NULL, ahead_run, self) == 0;
-    if (!self->running) /* no thread to be had: found here, now */
-        ahead_run(self);
+    pthread_mutex_lock(&lock);
+    if (start_worker() == 0) {
+        self->state = WAITING;
+        if (tail != NULL)
+            tail->next = self;
+        else
+            head = self;
+        tail = self;
+        pthread_cond_signal(&job_queued);
+        pthread_mutex_unlock(&lock);
+    }
+    else { /* no thread to be had: found here, now */
+        pthread_mutex_unlock(&lock);
+        find_all(self);
+    }
     return (PyObject *)self;
 }
 
@@ -1104,32 +1176,48 @@ static PyObject *ahead_result(Ahead *self, PyObject *argument)
         PyErr_SetString(PyExc_IndexError, "no such run");
         return NULL;
     }
-    if (self->running && self->pid != getpid()) /* forked: the thread is the parent's */
+    if (self->pid != getpid()) /* forked: the job was the parent's worker's */
         Py_RETURN_NONE;
     int status;
     Py_BEGIN_ALLOW_THREADS
-    pthread_mutex_lock(&self->lock);
+    pthread_mutex_lock(&lock);
     while (self->done <= i)
-        pthread_cond_wait(&self->finished, &self->lock);
+        pthread_cond_wait(&finished, &lock);
     status = self->status[i];
-    pthread_mutex_unlock(&self->lock);
+    pthread_mutex_unlock(&lock);
     Py_END_ALLOW_THREADS
     if (status != 0) /* other text, or a failure: the caller finds them as usual */
         Py_RETURN_NONE;
     return breaks_tuple(&self->breaks[i]);
 }
 
+/* Take a job out of the queue, or stop the worker at its next run and wait for it. */
+static void drop(Ahead *self)
+{
+    pthread_mutex_lock(&lock);
+    if (self->state == WAITING) {
+        Ahead **link = &head, *before = NULL;
+        while (*link != self) {
+            before = *link;
+            link = &(*link)->next;
+        }
+        *link = self->next;
+        if (tail == self)
+            tail = before;
+        self->state = DONE;
+    }
+    self->dropped = 1;
+    while (self->state != DONE)
+        pthread_cond_wait(&finished, &lock);
+    pthread_mutex_unlock(&lock);
+}
+
 static void ahead_dealloc(Ahead *self)
 {
-    if (self->running && self->pid == getpid()) {
+    if (self->pid == getpid()) { /* the worker reads the texts and writes the breaks */
         Py_BEGIN_ALLOW_THREADS
-        pthread_join(self->thread, NULL);
+        drop(self);
         Py_END_ALLOW_THREADS
-        self->running = 0;
-    }
-    if (self->pid == getpid()) { /* a fork may have copied them held */
-        pthread_mutex_destroy(&self->lock);
-        pthread_cond_destroy(&self->finished);
     }
     for (Py_ssize_t i = 0; i < self->count; i++) {
         free_text(&self->texts[i]);
@@ -1154,8 +1242,8 @@ static PyMethodDef ahead_methods[] = {
 
 static PyTypeObject AheadType = {
     PyVarObject_HEAD_INIT(NULL, 0).tp_name = "thaidocs.thai._speedups.Ahead",
-    .tp_doc = PyDoc_STR("Ahead(words, added, clusters, runs): the breaks of runs found in a "
-                        "thread of their own, their clusters by the pattern clusters."),
+    .tp_doc = PyDoc_STR("Ahead(words, added, clusters, runs): the breaks of runs found by "
+                        "the worker thread, their clusters by the pattern clusters."),
     .tp_basicsize = sizeof(Ahead),
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_new = ahead_new,
@@ -1264,6 +1352,10 @@ PyMODINIT_FUNC PyInit__speedups(void)
 {
     if (PyType_Ready(&WordListType) < 0 || PyType_Ready(&AheadType) < 0)
         return NULL;
+    if (pthread_atfork(NULL, NULL, forked) != 0) {
+        PyErr_SetString(PyExc_RuntimeError, "could not prepare for a fork");
+        return NULL;
+    }
     PyObject *result = PyModule_Create(&module);
     if (result == NULL)
         return NULL;

@@ -193,9 +193,9 @@ _ahead: dict[str, tuple[_speedups.Ahead, int]] = {}
 @contextmanager
 def breaks_ahead(texts: Iterable[str]) -> Iterator[None]:
     """While a document is laid out, the breaks of the Thai runs of its ``texts`` (its
-    paragraphs, in reading order) not known yet are found in a thread of C beside it, where
-    the search is built and the process has a second core: ``_run_breaks`` takes each as the
-    layout comes to it, which then mostly finds it ready."""
+    paragraphs, in reading order) not known yet are found by a worker thread of C beside it,
+    where the search is built and the process has a second core: ``_run_breaks`` takes each
+    as the layout comes to it, which then mostly finds it ready."""
     runs: list[str] = []
     clusters = TCC_ATOMS
     if native is not None and clusters is not None and spare_core():
