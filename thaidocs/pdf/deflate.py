@@ -3,9 +3,10 @@
 A page's stream is compressed while the next page is drawn, and a font program while the
 next font is subset: a document is ready sooner wherever a second core is free. The thread
 is C (``_deflate.c``), one a process, taking the streams in turn: a Python thread would wait
-for the interpreter, which the drawing holds, both to start each call and to end it. The bytes are zlib's, as ReportLab's own
-filter writes them: the C thread is used only where its zlib is the one Python's runs with
-and the two compress a sample alike; elsewhere a stream is compressed where it is made.
+for the interpreter, which the drawing holds, both to start each call and to end it. The
+bytes are zlib's, as ReportLab's own filter writes them: the C thread is used only where its
+zlib is the one Python's runs with and the two compress a sample alike; elsewhere a stream is
+compressed where it is made.
 """
 
 from __future__ import annotations

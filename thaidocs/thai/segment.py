@@ -39,7 +39,7 @@ from itertools import accumulate, compress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from thaidocs.caching import bounded_cache
+from thaidocs.caching import Memo, bounded_cache
 from thaidocs.cores import spare_core
 from thaidocs.thai.dictionary import (
     TCC_ATOMS,
@@ -188,6 +188,9 @@ def _run_breaks(run: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
 #: runs of text to come, each with the search finding its breaks beside the main thread and
 #: its place there (see ``breaks_ahead``)
 _ahead: dict[str, tuple[_speedups.Ahead, int]] = {}
+#: the hashes of the texts whose runs were handed to the search ahead, or found known then
+#: (a hash that two texts share only leaves the runs of one to be found as they come)
+_scanned: Memo[int, bool] = Memo(share=0.005, entry_bytes=100)
 
 
 @contextmanager
@@ -200,7 +203,11 @@ def breaks_ahead(texts: Iterable[str]) -> Iterator[None]:
     clusters = TCC_ATOMS
     if native is not None and clusters is not None and spare_core():
         seen = set(_ahead)
+        scanned = _scanned.entries
         for text in texts:
+            if hash(text) in scanned:
+                continue  # its runs were looked at before (a batch repeats most paragraphs)
+            _scanned.keep(hash(text), True)
             for start, end in _thai_runs(text):
                 run = text[start:end]
                 if run not in seen and (run,) not in _run_breaks:
