@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import os
+import threading
 import zlib
 from importlib import import_module
 from pathlib import Path
@@ -65,6 +66,52 @@ def test_a_result_asked_twice_or_never() -> None:
     gc.collect()
     with pytest.raises(TypeError):
         module.Deflation("text")
+
+
+def test_threads_asking_at_once_all_get_the_bytes() -> None:
+    module = require_built(_module())
+    data = b"BT /F1 16 Tf (x) Tj ET " * 3000
+    expected = zlib.compress(data)
+    wrong: list[bytes] = []
+    for _ in range(100):
+        deflation = module.Deflation(data)
+        barrier = threading.Barrier(6)
+
+        def ask(deflation: object = deflation, barrier: threading.Barrier = barrier) -> None:
+            barrier.wait()
+            got = deflation.result()  # type: ignore[attr-defined]
+            if got != expected:
+                wrong.append(got)
+
+        threads = [threading.Thread(target=ask) for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert not wrong
+
+
+def test_documents_rendered_in_threads_at_once_are_their_own_bytes() -> None:
+    """Font programs and maps are shared between documents while still being compressed."""
+    require_built(_module())
+    docs = [thaidocs.load(sample) for sample in SAMPLE_FILES[:4]]
+    thaidocs.clear_caches()
+    expected = [thaidocs.to_pdf(doc) for doc in docs]
+    thaidocs.clear_caches()
+    wrong: list[int] = []
+
+    def render(offset: int) -> None:
+        for k in range(len(docs)):
+            index = (k + offset) % len(docs)
+            if thaidocs.to_pdf(docs[index]) != expected[index]:
+                wrong.append(index)
+
+    threads = [threading.Thread(target=render, args=(offset,)) for offset in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not wrong
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX")

@@ -139,9 +139,11 @@ static PyObject *deflation_new(PyTypeObject *type, PyObject *args, PyObject *kwa
 static void settle(Deflation *self, int needed)
 {
     if (self->pid != getpid()) { /* the parent's worker never gets to it here */
+        pthread_mutex_lock(&lock);
         if (self->state != DONE && needed)
             compress_into(self);
         self->state = DONE;
+        pthread_mutex_unlock(&lock);
         return;
     }
     pthread_mutex_lock(&lock);
@@ -167,6 +169,9 @@ static PyObject *deflation_result(Deflation *self, PyObject *Py_UNUSED(ignored))
         Py_BEGIN_ALLOW_THREADS
         settle(self, 1);
         Py_END_ALLOW_THREADS
+    }
+    /* another thread that waited for it too may have made the bytes meanwhile */
+    if (self->result == NULL) {
         if (self->status != Z_OK) {
             PyErr_Format(PyExc_MemoryError, "zlib could not compress (status %d)", self->status);
             return NULL;
