@@ -349,6 +349,9 @@ class TaggedCanvas(Canvas):  # type: ignore[misc]
         page = self._doc.Pages.pages[-1]
         if page.compression:
             page.Contents = DeflatedStream(deflating(page.stream.encode("utf-8")))
+            # read only where a page has no Contents: kept, a long document's pages would
+            # each hold their text twice until the file is written
+            page.stream = None
 
     def drawImage(self, image: Any, *args: Any, **kwargs: Any) -> Any:
         mark = self.tagger.figure(self, str(image))
