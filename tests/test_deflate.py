@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import os
 import threading
+import time
 import zlib
 from importlib import import_module
 from pathlib import Path
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 import thaidocs
 from thaidocs.cores import spare_core
 from thaidocs.pdf import deflate
+from thaidocs.thai import dictionary
 
 
 def _module() -> ModuleType | None:
@@ -112,6 +114,26 @@ def test_documents_rendered_in_threads_at_once_are_their_own_bytes() -> None:
     for thread in threads:
         thread.join()
     assert not wrong
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="threads counted on Linux")
+def test_the_worker_threads_end_once_idle() -> None:
+    """A process done with documents keeps no thread of ours (a later fork would warn)."""
+    require_built(_module())
+    require_built(dictionary.native)
+
+    def threads() -> int:
+        return len(os.listdir("/proc/self/task"))
+
+    time.sleep(1.5)
+    before = threads()
+    thaidocs.clear_caches()
+    thaidocs.to_pdf(thaidocs.load(SAMPLE_FILES[0]))
+    if not spare_core():
+        return
+    assert threads() > before  # the two workers, one compressing and one segmenting
+    time.sleep(1.5)
+    assert threads() <= before
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX")

@@ -10,7 +10,9 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <errno.h>
 #include <pthread.h>
+#include <time.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -33,6 +35,7 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t queued = PTHREAD_COND_INITIALIZER;   /* a stream joined the queue */
 static pthread_cond_t finished = PTHREAD_COND_INITIALIZER; /* a stream is done */
 static Deflation *head, *tail;
+#define IDLE_SECONDS 1
 static pid_t worker_pid; /* the process the worker runs in: none yet, or a fork's parent */
 
 /* Compress data's bytes; runs without the interpreter. */
@@ -51,12 +54,26 @@ static void compress_into(Deflation *self)
                              Z_DEFAULT_COMPRESSION);
 }
 
+/* Wait for work (the lock held); 1 once none has come for IDLE_SECONDS: a process that is
+ * done with documents keeps no thread of ours, which would make a later fork warn. */
+static int idle(pthread_cond_t *work_queued)
+{
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += IDLE_SECONDS;
+    return pthread_cond_timedwait(work_queued, &lock, &until) == ETIMEDOUT && head == NULL;
+}
+
 static void *work(void *Py_UNUSED(argument))
 {
     pthread_mutex_lock(&lock);
     for (;;) {
         while (head == NULL)
-            pthread_cond_wait(&queued, &lock);
+            if (idle(&queued)) { /* the next one starts another worker */
+                worker_pid = 0;
+                pthread_mutex_unlock(&lock);
+                return NULL;
+            }
         Deflation *next = head;
         head = next->next;
         if (head == NULL)

@@ -10,9 +10,11 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <errno.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #define WORD 2
@@ -1036,6 +1038,7 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t job_queued = PTHREAD_COND_INITIALIZER; /* a job joined the queue */
 static pthread_cond_t finished = PTHREAD_COND_INITIALIZER; /* a run or a job is done */
 static Ahead *head, *tail;
+#define IDLE_SECONDS 1
 static pid_t worker_pid; /* the process the worker runs in: none yet, or a fork's parent */
 
 /* Find the breaks of a job's runs, in order, telling each as it is found. */
@@ -1062,12 +1065,26 @@ static void find_all(Ahead *self)
     }
 }
 
+/* Wait for work (the lock held); 1 once none has come for IDLE_SECONDS: a process that is
+ * done with documents keeps no thread of ours, which would make a later fork warn. */
+static int idle(pthread_cond_t *work_queued)
+{
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += IDLE_SECONDS;
+    return pthread_cond_timedwait(work_queued, &lock, &until) == ETIMEDOUT && head == NULL;
+}
+
 static void *work(void *Py_UNUSED(argument))
 {
     pthread_mutex_lock(&lock);
     for (;;) {
         while (head == NULL)
-            pthread_cond_wait(&job_queued, &lock);
+            if (idle(&job_queued)) { /* the next one starts another worker */
+                worker_pid = 0;
+                pthread_mutex_unlock(&lock);
+                return NULL;
+            }
         Ahead *job = head;
         head = job->next;
         if (head == NULL)
