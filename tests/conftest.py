@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -31,6 +32,23 @@ def require_tool(name: str) -> str:
             pytest.fail(message)
         pytest.skip(message)
     return path
+
+
+def true_in_a_fork(check: Callable[[], bool]) -> bool:
+    """What ``check`` says in a forked child of this process (which has none of its threads):
+    the answer comes back through a pipe, and the child ends without running anything else."""
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:
+        try:
+            os.write(write, b"1" if check() else b"0")
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as answer:
+        said = answer.read() == b"1"
+    os.waitpid(child, 0)
+    return said
 
 
 def require_built(module: ModuleType | None) -> ModuleType:

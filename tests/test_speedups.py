@@ -13,7 +13,7 @@ from unittest import mock
 
 import pytest
 import yaml
-from conftest import SAMPLE_DIR, SAMPLE_FILES, require_built
+from conftest import SAMPLE_DIR, SAMPLE_FILES, require_built, true_in_a_fork
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_word_lattice import RUNS, THAI
@@ -207,18 +207,8 @@ def test_jobs_ahead_dropped_early_or_forked_away_are_left_to_the_caller() -> Non
     for _ in range(20):  # dropped while queued, or while the worker finds their breaks
         speedups.Ahead(*lists, dictionary.TCC_ATOMS, runs)
     job = speedups.Ahead(*lists, dictionary.TCC_ATOMS, runs)
-    if hasattr(os, "fork"):
-        read, write = os.pipe()
-        child = os.fork()
-        if child == 0:  # the parent's worker is not here: the child finds the breaks itself
-            try:
-                os.write(write, b"1" if job.result(199) is None else b"0")
-            finally:
-                os._exit(0)
-        os.close(write)
-        with os.fdopen(read, "rb") as answer:
-            assert answer.read() == b"1"
-        os.waitpid(child, 0)
+    if hasattr(os, "fork"):  # the parent's worker is not there: the child finds the breaks
+        assert true_in_a_fork(lambda: job.result(199) is None)
     expected = segment.run_breaks(runs[0], tcc_boundaries(runs[0]), segment._dictionary())
     assert job.result(199) == expected
 

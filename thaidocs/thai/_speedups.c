@@ -10,12 +10,11 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
-#include <errno.h>
-#include <pthread.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
+
+#include "../_worker.h"
 
 #define WORD 2
 #define LONGER 1
@@ -1009,41 +1008,28 @@ static PyObject *run_breaks(PyObject *Py_UNUSED(module), PyObject *args)
     return result;
 }
 
-/* ---- the runs of text to come: their breaks found by a worker thread ----
+/* ---- the runs of text to come: their breaks found by the worker thread (_worker.h) ----
  *
  * A document's paragraphs are known before the first is laid out: the breaks of their Thai
- * runs are found meanwhile, in order, and the layout takes each as it comes to it. One worker
- * a process takes the documents' jobs in turn: a thread started for each would cost the main
- * thread more than finding a document's breaks saves it. */
+ * runs are found meanwhile, in order, and the layout takes each as it comes to it. */
 
-enum { WAITING, FINDING, DONE };
-
-typedef struct Ahead {
+typedef struct {
     PyObject_HEAD
+    Job job;                 /* finding them all, for the worker */
     PyObject *words, *added; /* kept while the worker reads them */
     Pattern clusters;        /* the cluster pattern, the worker's own copy */
     Py_ssize_t count;
     Text *texts;
     Breaks *breaks;
     int *status;     /* per run: 0, 1 where it holds other than Thai letters, or a FAILED_ code */
-    Py_ssize_t done; /* the runs the worker is through with (under the lock) */
-    int state;       /* WAITING in the queue, FINDING, DONE (under the lock) */
-    int dropped;     /* no run is wanted any more: the worker stops (under the lock) */
-    pid_t pid;       /* the process whose worker has it */
-    struct Ahead *next; /* the next in the queue */
+    Py_ssize_t done; /* the runs the worker is through with (under the worker's lock) */
+    int dropped;     /* no run is wanted any more: the worker stops (under the worker's lock) */
 } Ahead;
 
-/* The worker of this process and its queue, first in first out. */
-static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t job_queued = PTHREAD_COND_INITIALIZER; /* a job joined the queue */
-static pthread_cond_t finished = PTHREAD_COND_INITIALIZER; /* a run or a job is done */
-static Ahead *head, *tail;
-#define IDLE_SECONDS 1
-static pid_t worker_pid; /* the process the worker runs in: none yet, or a fork's parent */
-
 /* Find the breaks of a job's runs, in order, telling each as it is found. */
-static void find_all(Ahead *self)
+static void find_all(Job *job)
 {
+    Ahead *self = (Ahead *)((char *)job - offsetof(Ahead, job));
     for (Py_ssize_t i = 0; i < self->count; i++) {
         Text *t = &self->texts[i];
         Chars chars = {PyUnicode_4BYTE_KIND, t->chars, t->length};
@@ -1054,78 +1040,15 @@ static void find_all(Ahead *self)
             status = run_core((WordList *)self->words, (WordList *)self->added, t, &skip,
                               &self->breaks[i]);
         }
-        pthread_mutex_lock(&lock);
+        pthread_mutex_lock(&worker_lock);
         self->status[i] = status;
         self->done = i + 1;
-        pthread_cond_broadcast(&finished);
+        pthread_cond_broadcast(&worker_finished);
         int dropped = self->dropped;
-        pthread_mutex_unlock(&lock);
+        pthread_mutex_unlock(&worker_lock);
         if (dropped)
             return;
     }
-}
-
-/* Wait for work (the lock held); 1 once none has come for IDLE_SECONDS: a process that is
- * done with documents keeps no thread of ours, which would make a later fork warn. */
-static int idle(pthread_cond_t *work_queued)
-{
-    struct timespec until;
-    clock_gettime(CLOCK_REALTIME, &until);
-    until.tv_sec += IDLE_SECONDS;
-    return pthread_cond_timedwait(work_queued, &lock, &until) == ETIMEDOUT && head == NULL;
-}
-
-static void *work(void *Py_UNUSED(argument))
-{
-    pthread_mutex_lock(&lock);
-    for (;;) {
-        while (head == NULL)
-            if (idle(&job_queued)) { /* the next one starts another worker */
-                worker_pid = 0;
-                pthread_mutex_unlock(&lock);
-                return NULL;
-            }
-        Ahead *job = head;
-        head = job->next;
-        if (head == NULL)
-            tail = NULL;
-        job->state = FINDING;
-        pthread_mutex_unlock(&lock);
-        find_all(job);
-        pthread_mutex_lock(&lock);
-        job->state = DONE;
-        pthread_cond_broadcast(&finished);
-    }
-    return NULL;
-}
-
-/* In a forked child there is no worker: the lock and conditions are made afresh, and the
- * parent's jobs leave their runs to the child's caller. */
-static void forked(void)
-{
-    pthread_mutex_init(&lock, NULL);
-    pthread_cond_init(&job_queued, NULL);
-    pthread_cond_init(&finished, NULL);
-    head = tail = NULL;
-}
-
-/* Start this process's worker unless it runs (the lock held); 0, or -1 where no thread is to
- * be had. */
-static int start_worker(void)
-{
-    if (worker_pid == getpid())
-        return 0;
-    pthread_t thread;
-    pthread_attr_t attributes;
-    if (pthread_attr_init(&attributes) != 0)
-        return -1;
-    pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
-    int started = pthread_create(&thread, &attributes, work, NULL) == 0;
-    pthread_attr_destroy(&attributes);
-    if (!started)
-        return -1;
-    worker_pid = getpid();
-    return 0;
 }
 
 static PyObject *ahead_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
@@ -1147,8 +1070,7 @@ static PyObject *ahead_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     Ahead *self = (Ahead *)type->tp_alloc(type, 0);
     if (self == NULL)
         return NULL;
-    self->state = DONE; /* until queued */
-    self->pid = getpid();
+    self->job.pid = getpid();
     self->words = Py_NewRef(words);
     self->added = Py_NewRef(added);
     self->texts = PyMem_RawCalloc((size_t)count + 1, sizeof(Text));
@@ -1166,21 +1088,8 @@ static PyObject *ahead_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
         }
         self->count = i + 1;
     }
-    pthread_mutex_lock(&lock);
-    if (start_worker() == 0) {
-        self->state = WAITING;
-        if (tail != NULL)
-            tail->next = self;
-        else
-            head = self;
-        tail = self;
-        pthread_cond_signal(&job_queued);
-        pthread_mutex_unlock(&lock);
-    }
-    else { /* no thread to be had: found here, now */
-        pthread_mutex_unlock(&lock);
-        find_all(self);
-    }
+    self->job.run = find_all;
+    worker_submit(&self->job);
     return (PyObject *)self;
 }
 
@@ -1193,15 +1102,15 @@ static PyObject *ahead_result(Ahead *self, PyObject *argument)
         PyErr_SetString(PyExc_IndexError, "no such run");
         return NULL;
     }
-    if (self->pid != getpid()) /* forked: the job was the parent's worker's */
+    if (self->job.pid != getpid()) /* forked: the job was the parent's worker's */
         Py_RETURN_NONE;
     int status;
     Py_BEGIN_ALLOW_THREADS
-    pthread_mutex_lock(&lock);
+    pthread_mutex_lock(&worker_lock);
     while (self->done <= i)
-        pthread_cond_wait(&finished, &lock);
+        pthread_cond_wait(&worker_finished, &worker_lock);
     status = self->status[i];
-    pthread_mutex_unlock(&lock);
+    pthread_mutex_unlock(&worker_lock);
     Py_END_ALLOW_THREADS
     if (status != 0) /* other text, or a failure: the caller finds them as usual */
         Py_RETURN_NONE;
@@ -1211,27 +1120,16 @@ static PyObject *ahead_result(Ahead *self, PyObject *argument)
 /* Take a job out of the queue, or stop the worker at its next run and wait for it. */
 static void drop(Ahead *self)
 {
-    pthread_mutex_lock(&lock);
-    if (self->state == WAITING) {
-        Ahead **link = &head, *before = NULL;
-        while (*link != self) {
-            before = *link;
-            link = &(*link)->next;
-        }
-        *link = self->next;
-        if (tail == self)
-            tail = before;
-        self->state = DONE;
-    }
+    pthread_mutex_lock(&worker_lock);
+    worker_unqueue(&self->job);
     self->dropped = 1;
-    while (self->state != DONE)
-        pthread_cond_wait(&finished, &lock);
-    pthread_mutex_unlock(&lock);
+    worker_wait(&self->job);
+    pthread_mutex_unlock(&worker_lock);
 }
 
 static void ahead_dealloc(Ahead *self)
 {
-    if (self->pid == getpid()) { /* the worker reads the texts and writes the breaks */
+    if (self->job.pid == getpid()) { /* the worker reads the texts and writes the breaks */
         Py_BEGIN_ALLOW_THREADS
         drop(self);
         Py_END_ALLOW_THREADS
@@ -1367,12 +1265,8 @@ static struct PyModuleDef module = {
 
 PyMODINIT_FUNC PyInit__speedups(void)
 {
-    if (PyType_Ready(&WordListType) < 0 || PyType_Ready(&AheadType) < 0)
+    if (PyType_Ready(&WordListType) < 0 || PyType_Ready(&AheadType) < 0 || worker_setup() < 0)
         return NULL;
-    if (pthread_atfork(NULL, NULL, forked) != 0) {
-        PyErr_SetString(PyExc_RuntimeError, "could not prepare for a fork");
-        return NULL;
-    }
     PyObject *result = PyModule_Create(&module);
     if (result == NULL)
         return NULL;
