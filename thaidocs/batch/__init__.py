@@ -6,7 +6,8 @@ imported by the functions that need them.
 
 from thaidocs.batch.merge import RecordError, merge
 from thaidocs.batch.records import Record, read_records
-from thaidocs.batch.render import Result, available_cpus, chunk_size_for, render_many, safe_stem
+from thaidocs.batch.render import Result, chunk_size_for, render_many, safe_stem
+from thaidocs.cores import available_cpus
 
 __all__ = [
     "Record",

@@ -8,7 +8,6 @@ run leaves no half-written file.
 
 from __future__ import annotations
 
-import os
 import re
 import signal
 import unicodedata
@@ -24,6 +23,7 @@ import msgspec
 
 from thaidocs.api import _signed, to_docx, to_pdf
 from thaidocs.batch.merge import Origin, origin
+from thaidocs.cores import available_cpus
 from thaidocs.errors import InputError, Problem
 from thaidocs.files import write_atomic
 from thaidocs.model import Document
@@ -44,13 +44,6 @@ _WRITERS: dict[str, Callable[[Document], bytes]] = {"pdf": to_pdf, "docx": to_do
 _SEPARATORS = re.compile(r"[/\\]")
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"|?*]')
 _RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.I)
-
-
-def available_cpus() -> int:
-    """The CPUs this process may run on (its affinity), not the machine's count."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
 
 
 def render_many(
