@@ -5,6 +5,7 @@
  * by walking the list's trie a character at a time.
  * run_breaks: newmm's maximal matching over those words, then the boundaries every
  * segmentation into the fewest words agrees on.
+ * Ahead: the same for the runs of a document to come, found by a worker thread (_worker.h).
  * find_words: where a document's own words are in a text.
  * cluster_boundaries: where Thai character clusters end, by the alternatives of their pattern.
  */
