@@ -124,6 +124,18 @@ def test_a_table_too_wide_for_the_page_is_refused(count: int) -> None:
         assert f"{count} columns" in problem.message
 
 
+def test_a_plan_padded_wider_than_the_page_names_the_padding() -> None:
+    data = sample("plan")
+    data.setdefault("options", {})["spec"] = {"cell_padding": 1.0}
+    for render in (thaidocs.to_pdf, thaidocs.to_docx):
+        with pytest.raises(thaidocs.InputError) as caught:
+            render(data)
+        (problem,) = caught.value.problems
+        assert problem.path == "activities"
+        assert "cm of it cell padding" in problem.message
+        assert "options.spec.cell_padding" in problem.hint
+
+
 def test_a_crowded_table_wraps_inside_its_border(tmp_path: Path) -> None:
     count = 20
     columns = [f"คอลัมน์ที่ {i}" for i in range(1, count + 1)]

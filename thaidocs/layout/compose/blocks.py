@@ -200,7 +200,11 @@ def simple_table(data: TableData, ctx: Context, width: float, path: str) -> Tabl
                 ]
             )
     else:
-        widths = table_widths((*header, *body), len(columns), width, ctx, path)
+        remedy = (
+            "use fewer columns (split the table), "
+            "or a smaller options.spec.table_size or options.spec.cell_padding"
+        )
+        widths = table_widths((*header, *body), len(columns), width, ctx, path, remedy)
     return Table(
         widths=widths,
         header=header,
@@ -217,20 +221,24 @@ def table_widths(
     width: float,
     ctx: Context,
     path: str,
+    remedy: str,
     shares: Sequence[float] | None = None,
 ) -> tuple[float, ...]:
     """Column widths sized by content (see ``layout.columns``), shared out by ``shares`` when
-    given; a table too wide even at one letter a column is refused with the field's path."""
+    given; a table too wide even at one letter a column is refused with the field's path, how
+    much of the width its cell padding takes, and ``remedy``."""
+    padding = ctx.spec.cell_padding
     try:
-        return content_widths(rows, columns, width, ctx.spec.cell_padding, ctx.words, shares)
+        return content_widths(rows, columns, width, padding, ctx.words, shares)
     except TooWide as error:
         raise InputError(
             [
                 Problem(
                     path,
                     f"{columns} columns cannot fit the page: even one letter wide they need "
-                    f"{error.least:.1f} cm, the text is {width:.1f} cm wide",
-                    "use fewer columns (split the table), or a smaller options.spec.table_size",
+                    f"{error.least:.1f} cm ({2 * padding * columns:.1f} cm of it cell padding), "
+                    f"the text is {width:.1f} cm wide",
+                    remedy,
                 )
             ]
         ) from None

@@ -114,7 +114,8 @@ def activity_table(doc: Plan, ctx: Context, width: float) -> list[Block]:
         *(spec.plan_month_width,) * len(FISCAL_MONTHS),
         spec.plan_table_widths[-1],
     )
-    widths = table_widths((*header, *rows), len(shares), width, ctx, "activities", shares)
+    remedy = "use a smaller options.spec.plan_table_size or options.spec.cell_padding"
+    widths = table_widths((*header, *rows), len(shares), width, ctx, "activities", remedy, shares)
     table = Table(
         widths=widths,
         header=header,
